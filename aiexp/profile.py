@@ -1,0 +1,162 @@
+"""The program profile (SPEC §4): the notice's figures as versioned TOML package data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+
+from aiexp.errors import ProfileError
+from aiexp.values import normalise_name
+
+DEFAULT_PROFILE = "preset-2026"
+
+
+class Window(BaseModel):
+    """The filing window, in the notice's own time zone."""
+
+    model_config = ConfigDict(frozen=True)
+
+    opens: dt.datetime
+    closes: dt.datetime
+    timezone: str
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+    def opens_at(self) -> dt.datetime:
+        """The opening instant, time-zone aware."""
+        return self.opens.replace(tzinfo=ZoneInfo(self.timezone))
+
+    def closes_at(self) -> dt.datetime:
+        """The closing instant, time-zone aware."""
+        return self.closes.replace(tzinfo=ZoneInfo(self.timezone))
+
+    def contains(self, moment: dt.datetime) -> bool:
+        """True when `moment` (aware) falls inside the window, to the minute."""
+        return self.opens_at() <= moment <= self.closes_at()
+
+
+class Thresholds(BaseModel):
+    """Figures the rules compare against, exact decimals in percent points."""
+
+    model_config = ConfigDict(frozen=True)
+
+    hardware_us_content_pct: Decimal
+    model_owner_us_ownership_min_pct: Decimal
+    model_owner_coc_max_pct: Decimal
+    model_owner_coc_error_pct: Decimal
+    coc_majority_pct: Decimal
+
+
+class CountryOfConcern(BaseModel):
+    """A country of concern, with the law it comes from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    name: str
+    source: str
+    condition: str | None = None
+
+
+class Bloc(BaseModel):
+    """A regional bloc a target market may name, with its member countries."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: str
+    aliases: list[str] = []
+    source: str
+    members: list[str]
+
+
+class Profile(BaseModel):
+    """A program profile: docket, window, thresholds, countries of concern, blocs (SPEC §4)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    title: str
+    docket: str
+    citation: str
+    agency: str
+    window: Window
+    thresholds: Thresholds
+    countries_of_concern: list[CountryOfConcern]
+    layers: dict[int, str]
+    support_types: list[str]
+    required_narratives: list[str]
+    blocs: list[Bloc] = []
+
+    @model_validator(mode="after")
+    def _check(self) -> Profile:
+        if sorted(self.layers) != [1, 2, 3, 4, 5]:
+            raise ValueError("layers must name layers 1 to 5")
+        for code in [c.code for c in self.countries_of_concern] + [
+            m for b in self.blocs for m in b.members
+        ]:
+            if len(code) != 2 or not code.isupper():
+                raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 code")
+        return self
+
+    @property
+    def coc_codes(self) -> frozenset[str]:
+        """Alpha-2 codes of the countries of concern."""
+        return frozenset(c.code for c in self.countries_of_concern)
+
+    def country_of_concern(self, code: str | None) -> CountryOfConcern | None:
+        """The country-of-concern entry for an alpha-2 code, if it is one."""
+        return next((c for c in self.countries_of_concern if c.code == code), None)
+
+    def bloc(self, name: str) -> Bloc | None:
+        """The bloc a market name refers to (id or alias, case and spaces ignored)."""
+        key = normalise_name(name)
+        for bloc in self.blocs:
+            if key == normalise_name(bloc.id) or key in {normalise_name(a) for a in bloc.aliases}:
+                return bloc
+        return None
+
+
+def load_profile(path: Path | str | None = None) -> Profile:
+    """Load a profile TOML file; `None` loads the shipped default `preset-2026`."""
+    if path is None:
+        return _default_profile()
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ProfileError(f"{path}: cannot read the profile ({exc.strerror or exc})") from None
+    return _parse(raw, str(path))
+
+
+@lru_cache(maxsize=1)
+def _default_profile() -> Profile:
+    raw = resources.files("aiexp.profiles").joinpath(f"{DEFAULT_PROFILE}.toml").read_bytes()
+    return _parse(raw, f"{DEFAULT_PROFILE}.toml")
+
+
+def _parse(raw: bytes, name: str) -> Profile:
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ProfileError(f"{name}: not a valid TOML profile ({exc})") from None
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ProfileError(f"{name}: {where}: {first['msg']}") from None

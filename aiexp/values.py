@@ -1,0 +1,310 @@
+"""Value rules shared by the workbook and the BOM (SPEC §2 "Value rules").
+
+Every parser takes a raw cell value (what openpyxl or the CSV reader gives: str, int, float,
+Decimal, bool, date, datetime or None) and returns the parsed value, or raises `ValueError`
+with a message that says what was expected. Blank cells are handled by the caller.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+YES = frozenset({"yes", "y", "true", "1", "x", "✓", "✔"})
+NO = frozenset({"no", "n", "false", "0"})
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_SPACES = re.compile(r"\s+")
+_LIST_SPLIT = re.compile(r"[,;\n\r]+")
+_CURRENCY_MARK = re.compile(r"^(?:USD|US\$|\$)\s*|\s*USD$|(?<=-)\s*\$", re.IGNORECASE)
+_GROUPED_NUMBER = re.compile(r"^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$|^\.[0-9]+$")
+_NUMBER_TEXT = re.compile(r"^[+-]?(?:[0-9][0-9,]*(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
+_LAYER_TEXT = re.compile(r"^(?:layer|l)?\s*([0-9]+)$")
+_ERROR_VALUES = frozenset(
+    {"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!"}
+)
+
+
+def normalise_header(text: object) -> str:
+    """Lower case, every run of non-letters/digits to `_`, no leading/trailing `_` (SPEC §2)."""
+    return _NON_ALNUM.sub("_", str(text).strip().lower()).strip("_")
+
+
+def normalise_name(text: str) -> str:
+    """Entity names compared ignoring case and runs of spaces (SPEC §2 Providers)."""
+    return _SPACES.sub(" ", text.strip()).casefold()
+
+
+def is_blank(value: object) -> bool:
+    """A cell with nothing in it: None, or text that is only whitespace."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _check_error_value(value: object) -> None:
+    if isinstance(value, str) and value.strip().upper() in _ERROR_VALUES:
+        raise ValueError(f"the cell holds the spreadsheet error {value.strip()}; fix the formula")
+
+
+def parse_text(value: object) -> str:
+    """Any cell as text: numbers without a trailing `.0`, dates in ISO form."""
+    _check_error_value(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def parse_yes_no(value: object) -> bool:
+    """`yes y true 1 x ✓` → True; `no n false 0` → False."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float | Decimal) and value in (0, 1):
+        return bool(value)
+    text = str(value).strip().casefold()
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    raise ValueError(f"expected yes or no, got {_show(value)}")
+
+
+def to_decimal(value: object) -> Decimal:
+    """An exact Decimal from a number cell or numeric text; floats through their shortest repr."""
+    _check_error_value(value)
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, got {_show(value)}")
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value))
+    elif isinstance(value, str) and _NUMBER_TEXT.match(value.strip()):
+        number = Decimal(value.strip().replace(",", ""))
+    else:
+        raise ValueError(f"expected a number, got {_show(value)}")
+    if not number.is_finite():
+        raise ValueError(f"expected a finite number, got {_show(value)}")
+    return number
+
+
+def parse_money(value: object) -> Decimal:
+    """Money: a number cell or text like `1,234.56`, `$1,234.56`, `USD 1,234.56`; never negative."""
+    _check_error_value(value)
+    if isinstance(value, str):
+        text = _CURRENCY_MARK.sub("", value.strip()).replace(" ", "")
+        negative = text.startswith("-")
+        text = text.lstrip("-")
+        if not _GROUPED_NUMBER.match(text):
+            raise ValueError(f"expected an amount of money such as 1,234.56, got {_show(value)}")
+        number = Decimal(text.replace(",", ""))
+        if negative and number:
+            raise ValueError(f"an amount of money cannot be negative, got {_show(value)}")
+        return number
+    try:
+        number = to_decimal(value)
+    except ValueError:
+        raise ValueError(
+            f"expected an amount of money such as 1,234.56, got {_show(value)}"
+        ) from None
+    if number < 0:
+        raise ValueError(f"an amount of money cannot be negative, got {_show(value)}")
+    return number
+
+
+def parse_percent(value: object, number_format: str | None = None) -> Decimal:
+    """Percent points 0–100: `51%` → 51; a `%`-formatted number cell 0.51 → 51; bare 0.51 → 0.51."""
+    _check_error_value(value)
+    if isinstance(value, str):
+        text = value.strip()
+        has_sign = text.endswith("%")
+        text = text.rstrip("%").strip()
+        try:
+            number = to_decimal(text)
+        except ValueError:
+            raise ValueError(f"expected a percentage such as 51%, got {_show(value)}") from None
+        if not has_sign and number_format and "%" in number_format:
+            number *= 100
+    else:
+        try:
+            number = to_decimal(value)
+        except ValueError:
+            raise ValueError(f"expected a percentage such as 51%, got {_show(value)}") from None
+        if number_format and "%" in number_format:
+            number = number * 100
+    if number == number.to_integral_value():
+        number = number.quantize(Decimal(1))
+    if number < 0 or number > 100:
+        raise ValueError(f"a percentage must be between 0 and 100, got {_show(value)}")
+    return number
+
+
+def parse_date(value: object) -> dt.date:
+    """A date cell, or ISO text `YYYY-MM-DD`."""
+    _check_error_value(value)
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(text).date()
+    except ValueError:
+        raise ValueError(f"expected a date as YYYY-MM-DD, got {_show(value)}") from None
+
+
+def parse_list(value: object) -> list[str]:
+    """A list separated by commas, semicolons or line breaks; blanks dropped."""
+    return [item.strip() for item in _LIST_SPLIT.split(parse_text(value)) if item.strip()]
+
+
+def parse_layer(value: object) -> int:
+    """A layer 1–5: `1`, `L1`, `Layer 1`."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected a layer 1 to 5, got {_show(value)}")
+    if isinstance(value, int | float | Decimal):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if number != number.to_integral_value() or not 1 <= number <= 5:
+            raise ValueError(f"expected a layer 1 to 5, got {_show(value)}")
+        return int(number)
+    match = _LAYER_TEXT.match(str(value).strip().casefold())
+    if match is None or not 1 <= int(match.group(1)) <= 5:
+        raise ValueError(f"expected a layer 1 to 5 (1, L1 or Layer 1), got {_show(value)}")
+    return int(match.group(1))
+
+
+def parse_layers(value: object) -> list[int]:
+    """A list of layers in one cell: `1, 3`, `L1; L5`; sorted, without repeats."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return [parse_layer(value)]
+    items = parse_list(value)
+    if not items:
+        raise ValueError("expected one or more layers 1 to 5")
+    return sorted({parse_layer(item) for item in items})
+
+
+# Names that people write for countries and that pycountry's lookup does not know.
+COUNTRY_ALIASES: dict[str, str] = {
+    "us": "US",
+    "u.s.": "US",
+    "u.s": "US",
+    "usa": "US",
+    "u.s.a.": "US",
+    "u.s.a": "US",
+    "america": "US",
+    "united states of america": "US",
+    "uk": "GB",
+    "u.k.": "GB",
+    "great britain": "GB",
+    "britain": "GB",
+    "england": "GB",
+    "south korea": "KR",
+    "republic of korea": "KR",
+    "korea": "KR",
+    "north korea": "KP",
+    "dprk": "KP",
+    "korea, north": "KP",
+    "korea, south": "KR",
+    "macau": "MO",
+    "macao sar": "MO",
+    "hong kong sar": "HK",
+    "taiwan": "TW",
+    "russia": "RU",
+    "iran": "IR",
+    "vietnam": "VN",
+    "laos": "LA",
+    "syria": "SY",
+    "czech republic": "CZ",
+    "turkey": "TR",
+    "ivory coast": "CI",
+    "uae": "AE",
+    "u.a.e.": "AE",
+    "prc": "CN",
+    "mainland china": "CN",
+    "people's republic of china": "CN",
+    "venezuela": "VE",
+    "bolivia": "BO",
+    "tanzania": "TZ",
+    "moldova": "MD",
+    "holland": "NL",
+    "the netherlands": "NL",
+    "burma": "MM",
+    "cape verde": "CV",
+    "swaziland": "SZ",
+    "east timor": "TL",
+    "vatican": "VA",
+    "palestine": "PS",
+    "brunei": "BN",
+    "micronesia": "FM",
+}
+
+
+@lru_cache(maxsize=4096)
+def _lookup_country(text: str) -> str | None:
+    import pycountry
+
+    key = text.strip().casefold()
+    if key in COUNTRY_ALIASES:
+        return COUNTRY_ALIASES[key]
+    try:
+        return str(pycountry.countries.lookup(text.strip()).alpha_2)
+    except LookupError:
+        pass
+    for country in pycountry.countries:
+        common = getattr(country, "common_name", None)
+        if common and common.casefold() == key:
+            return str(country.alpha_2)
+    return None
+
+
+def parse_country(value: object) -> str:
+    """A country as ISO alpha-2: codes, official and common names, `USA`, `UK`, `Taiwan`…"""
+    text = parse_text(value)
+    code = _lookup_country(text) if text else None
+    if code is None:
+        raise ValueError(
+            f"{_show(value)} is not a country: use an ISO code (US, GB, DE) or an English name"
+        )
+    return code
+
+
+def country_name(code: str) -> str:
+    """The common English name of an alpha-2 country code (`KR` → `South Korea`)."""
+    import pycountry
+
+    special = {
+        "US": "United States",
+        "GB": "United Kingdom",
+        "KR": "South Korea",
+        "KP": "North Korea",
+        "TW": "Taiwan",
+        "RU": "Russia",
+        "IR": "Iran",
+        "VE": "Venezuela",
+        "MO": "Macau",
+        "CN": "China",
+        "HK": "Hong Kong",
+        "VN": "Vietnam",
+    }
+    if code in special:
+        return special[code]
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+def _show(value: object) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "…'"
