@@ -1,0 +1,85 @@
+"""Checking a workbook against every rule of the notice: the core of `aiexp validate` (SPEC §5).
+
+`check_workbook` reads the workbook, computes the hardware content through the content-calc core,
+runs every rule of `aiexp.rules`, drops the ignored warnings and info, and returns everything a
+command needs: the workbook read, the report, the content result, the profile and the BOM used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiexp.content import ContentResult, content_for_workbook, resolve_bom
+from aiexp.findings import Finding, Report, Severity, sort_findings
+from aiexp.profile import Profile, load_profile
+from aiexp.rules import RuleContext, check_ignore_codes, run_rules
+from aiexp.workbook.reader import WorkbookRead, read_workbook
+
+
+@dataclass
+class CheckResult:
+    """A workbook checked: the workbook read, the report, the hardware content, the BOM used."""
+
+    workbook: WorkbookRead
+    report: Report
+    content: ContentResult | None
+    profile: Profile
+    bom: Path | None
+
+
+def check_workbook(
+    path: Path,
+    *,
+    bom: Path | None = None,
+    profile: Profile | None = None,
+    today: dt.date | None = None,
+    ignore: Iterable[str] = (),
+    now: dt.datetime | None = None,
+) -> CheckResult:
+    """Validate a workbook (SPEC §5); raises WorkbookError/BomError when it cannot be read.
+
+    `today` is the `--date` option (used when the workbook has no `submission_date`); `now`
+    replaces the clock when neither is given (tests). `ignore` drops warnings and info of those
+    codes; an unknown code or an error code raises AiexpError.
+    """
+    path = Path(path)
+    ignored = set(check_ignore_codes(ignore))
+    profile = profile or load_profile()
+    wb = read_workbook(path)
+    content = content_for_workbook(path, wb, bom=bom, profile=profile)
+    bom_used = None
+    if content is not None:
+        source = resolve_bom(path, wb, bom)
+        if source is not None and source.kind == "file":
+            bom_used = source.path
+    context = RuleContext(
+        wb=wb, profile=profile, content=content, bom=bom_used, date=today, now=now
+    )
+    rule_findings = list(run_rules(context))
+    findings = _without_repeats(wb.findings, rule_findings)
+    findings = [f for f in findings if not (f.code in ignored and f.severity is not Severity.ERROR)]
+    report = Report(file=wb.file, profile=profile.id, findings=sort_findings(findings))
+    return CheckResult(workbook=wb, report=report, content=content, profile=profile, bom=bom_used)
+
+
+def _without_repeats(reader: list[Finding], rules: list[Finding]) -> list[Finding]:
+    """The reader's and the rules' findings, without an `input.required` the rules restate.
+
+    Several rules (contact.missing, markets.competition, …) point at a required cell that the
+    reader has already reported blank; the rule's finding cites the notice, so it is kept and the
+    reader's plain `input.required` for the very same cell is dropped.
+    """
+    cells = {
+        (f.location.sheet, f.location.cell)
+        for f in rules
+        if f.severity is Severity.ERROR and f.location.cell
+    }
+    kept = [
+        f
+        for f in reader
+        if not (f.code == "input.required" and (f.location.sheet, f.location.cell) in cells)
+    ]
+    return kept + rules

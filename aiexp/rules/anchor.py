@@ -1,0 +1,3 @@
+"""Rules: anchor."""
+
+from __future__ import annotations

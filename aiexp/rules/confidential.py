@@ -1,0 +1,3 @@
+"""Rules: confidential."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Rules: contact."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Rules: export_control."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Rules: hardware."""
+
+from __future__ import annotations

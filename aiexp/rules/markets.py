@@ -1,0 +1,3 @@
+"""Rules: markets."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Rules: models."""
+
+from __future__ import annotations

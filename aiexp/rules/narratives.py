@@ -1,0 +1,3 @@
+"""Rules: narratives."""
+
+from __future__ import annotations

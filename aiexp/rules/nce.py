@@ -1,0 +1,3 @@
+"""Rules: nce."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Rules: operations."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Rules: ownership."""
+
+from __future__ import annotations

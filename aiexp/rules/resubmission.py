@@ -1,0 +1,3 @@
+"""Rules: resubmission."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Rules: support."""
+
+from __future__ import annotations

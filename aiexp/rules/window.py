@@ -1,0 +1,3 @@
+"""Rules: window."""
+
+from __future__ import annotations
