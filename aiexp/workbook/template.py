@@ -88,6 +88,44 @@ def write_workbook(
     write_atomic(Path(path), workbook_bytes(consortium, profile=profile))
 
 
+WORKBOOK_NAME = "consortium.xlsx"
+BOM_NAME = "bom.csv"
+
+
+def bom_csv_header() -> bytes:
+    """The header-only bom.csv `init` writes: the BOM columns' keys, UTF-8 (SPEC §3)."""
+    from aiexp.model import BomLine
+
+    return (",".join(col.key for col in columns(BomLine)) + "\n").encode("utf-8")
+
+
+def init_folder(folder: Path, *, force: bool = False, profile: Profile | None = None) -> list[Path]:
+    """Write an empty consortium.xlsx and a header-only bom.csv into `folder`; the paths written.
+
+    The folder is created if missing. Nothing is written unless both files may be: an existing
+    file is refused without `force` (OutputError naming it).
+    """
+    from aiexp.output import check_output
+
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder}: is a file, not a folder; give a folder for the workbook")
+    targets = [folder / WORKBOOK_NAME, folder / BOM_NAME]
+    for target in targets:
+        if target.exists() and not force:
+            raise OutputError(f"{target}: already exists; pass --force to overwrite it")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot create the folder ({exc.strerror or exc})") from None
+    for target in targets:
+        check_output(target, force=force)
+    workbook = workbook_bytes(profile=profile)
+    write_atomic(targets[0], workbook)
+    write_atomic(targets[1], bom_csv_header())
+    return targets
+
+
 # -- the README sheet --------------------------------------------------------------------------
 def _write_readme(ws: Worksheet, profile: Profile) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
