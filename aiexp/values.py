@@ -19,7 +19,7 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _SPACES = re.compile(r"\s+")
 _LIST_SPLIT = re.compile(r"[,;\n\r]+")
 _CURRENCY_MARK = re.compile(r"^(?:USD|US\$|\$)\s*|\s*USD$|(?<=-)\s*\$", re.IGNORECASE)
-_GROUPED_NUMBER = re.compile(r"^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$|^\.[0-9]+$")
+_GROUPED_NUMBER = re.compile(r"^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]*)?$|^\.[0-9]+$")
 _NUMBER_TEXT = re.compile(r"^[+-]?(?:[0-9][0-9,]*(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
 _LAYER_TEXT = re.compile(r"^(?:layer|l)?\s*([0-9]+)$")
 _ERROR_VALUES = frozenset(
@@ -65,6 +65,8 @@ def parse_yes_no(value: object) -> bool:
     """`yes y true 1 x ✓` → True; `no n false 0` → False."""
     if isinstance(value, bool):
         return value
+    if isinstance(value, Decimal) and value.is_nan():
+        raise ValueError(f"expected yes or no, got {_show(value)}")
     if isinstance(value, int | float | Decimal) and value in (0, 1):
         return bool(value)
     text = str(value).strip().casefold()
@@ -131,18 +133,19 @@ def parse_percent(value: object, number_format: str | None = None) -> Decimal:
         except ValueError:
             raise ValueError(f"expected a percentage such as 51%, got {_show(value)}") from None
         if not has_sign and number_format and "%" in number_format:
-            number *= 100
+            # scaleb moves the point without the trailing zeros a multiplication would add.
+            number = number.scaleb(2)
     else:
         try:
             number = to_decimal(value)
         except ValueError:
             raise ValueError(f"expected a percentage such as 51%, got {_show(value)}") from None
         if number_format and "%" in number_format:
-            number = number * 100
-    if number == number.to_integral_value():
-        number = number.quantize(Decimal(1))
+            number = number.scaleb(2)
     if number < 0 or number > 100:
         raise ValueError(f"a percentage must be between 0 and 100, got {_show(value)}")
+    if number == number.to_integral_value():
+        number = number.quantize(Decimal(1))
     return number
 
 
@@ -175,7 +178,7 @@ def parse_layer(value: object) -> int:
         raise ValueError(f"expected a layer 1 to 5, got {_show(value)}")
     if isinstance(value, int | float | Decimal):
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-        if number != number.to_integral_value() or not 1 <= number <= 5:
+        if not number.is_finite() or number != number.to_integral_value() or not 1 <= number <= 5:
             raise ValueError(f"expected a layer 1 to 5, got {_show(value)}")
         return int(number)
     match = _LAYER_TEXT.match(str(value).strip().casefold())
