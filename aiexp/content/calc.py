@@ -1,16 +1,73 @@
-"""The U.S.-content calculation over a streamed BOM (SPEC §3)."""
+"""The U.S.-content calculation over a streamed BOM (SPEC §3; notice IV.A and footnotes 1–2).
+
+For every line:
+
+- `line_value = quantity × unit_value × usd_per_unit(currency)`;
+- `us_value = line_value − quantity × non_us_unit_value × rate` when `non_us_unit_value` is given
+  (ITA's own subtractive formula: U.S. content = ex-factory price or contract value − value
+  contributed by non-U.S. sources), else `line_value × us_content_pct / 100`, else 0 (undeclared,
+  conservative); with `assume_us_origin`, an undeclared line made in the U.S. counts 100 %.
+
+Lines are computed and summed exactly (Decimal, in a context that raises rather than rounds);
+the threshold is met when `Σ us_value × 100 ≥ threshold × Σ line_value`, compared exactly.
+
+Nothing is held per line except what the report keeps: two bounded heaps (the top lines by
+non-U.S. and by U.S. value), the ids of flagged lines, and 8 bytes per line (a 64-bit hash of
+its `line_id`, in 256 arrays) to catch a repeated `line_id` at the end of the pass; a hash seen
+twice is confirmed by re-reading the ids, so a hash collision is never reported as a repeat.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from decimal import Decimal
+import heapq
+from array import array
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import (
+    MAX_EMAX,
+    MIN_EMIN,
+    ROUND_DOWN,
+    Context,
+    Decimal,
+    DivisionByZero,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+    Rounded,
+    localcontext,
+)
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from aiexp.content.result import ContentResult
+from aiexp.bom import Table, column_specs, is_xlsx, open_table, read_rates, read_sheet_rates
+from aiexp.content.result import CocLine, ContentResult, TopLine
+from aiexp.errors import BomError
+from aiexp.model import BomLine
+from aiexp.values import is_blank, parse_text
 
 if TYPE_CHECKING:
     from aiexp.profile import Profile
+
+#: How many of the top lines (by non-U.S. and by U.S. value) the sensitivity looks through.
+SENSITIVITY_LINES = 100
+#: Calls to the progress callback, at most one per this many lines.
+PROGRESS_EVERY = 16384
+REQUIRED = ("line_id", "description", "supplier", "supplier_country", "unit_value")
+
+# Exact arithmetic: a precision no real BOM reaches, and a trap on any rounding, so a sum is
+# either exact or an error — never silently rounded (SPEC §3 "no intermediate rounding").
+_EXACT = Context(
+    prec=100_000,
+    Emax=MAX_EMAX,
+    Emin=MIN_EMIN,
+    traps=[InvalidOperation, DivisionByZero, Overflow, Inexact, Rounded],
+)
+_ZERO = Decimal(0)
+_ONE = Decimal(1)
+_HUNDRED = Decimal(100)
+_CENTI = Decimal("0.01")
+_HALF = Decimal("0.5")
+_CACHE_LIMIT = 10_000
+_MISSING = object()
 
 
 def calculate(
@@ -23,6 +80,585 @@ def calculate(
     top: int = 10,
     assume_us_origin: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    workbook_rates: Mapping[str, Decimal] | None = None,
+    rates_dirs: Sequence[Path] | None = None,
+    source: str | None = None,
 ) -> ContentResult:
-    """U.S. content of a BOM file (.csv, or .xlsx with a BOM sheet); BomError on bad input."""
-    raise NotImplementedError
+    """U.S. content of a BOM file (.csv, or .xlsx with a BOM sheet); BomError on bad input.
+
+    Rates, highest precedence first (per currency): `rates` (the `--rate` flags), `rates_file`,
+    `workbook_rates` and the BOM workbook's own Rates sheet, then `rates.csv` in `rates_dirs`
+    (default: the BOM's folder), read only if a currency is still missing. USD is always 1.
+    """
+    from aiexp.profile import load_profile
+
+    bom = Path(bom)
+    profile = profile or load_profile(None)
+    if threshold is None:
+        threshold = profile.thresholds.hardware_us_content_pct
+    if not 0 <= threshold <= 100:
+        raise BomError(f"the threshold must be between 0 and 100, got {threshold}")
+    if top < 0:
+        raise BomError(f"--top must be 0 or more, got {top}")
+    layers: list[Mapping[str, Decimal]] = [dict(rates or {})]
+    if rates_file is not None:
+        layers.append(read_rates(Path(rates_file)))
+    if workbook_rates:
+        layers.append(workbook_rates)
+    if is_xlsx(bom):
+        layers.append(read_sheet_rates(bom))
+    dirs = list(rates_dirs) if rates_dirs is not None else [bom.parent]
+    book = _RateBook(layers, [d / "rates.csv" for d in dirs])
+    label = source or (f"{bom}#BOM" if is_xlsx(bom) else str(bom))
+    with open_table(bom, BomLine, "BOM") as table:
+        pass_ = _Pass(table, book, profile.coc_codes, top, assume_us_origin, progress)
+        with localcontext(_EXACT):
+            pass_.run()
+    repeated = pass_.repeated_hashes()
+    if repeated:
+        _report_repeat(bom, repeated)
+    return pass_.result(threshold, label, top)
+
+
+class _RateBook:
+    """Exchange rates by currency, from layered sources; `rates.csv` read only when needed."""
+
+    def __init__(self, layers: Iterable[Mapping[str, Decimal]], fallbacks: list[Path]) -> None:
+        self.rates: dict[str, Decimal] = {"USD": _ONE}
+        for layer in reversed(list(layers)):
+            self.rates.update({code.upper(): rate for code, rate in layer.items()})
+        self.rates["USD"] = _ONE
+        self.fallbacks = fallbacks
+        self.used: dict[str, Decimal] = {}
+
+    def rate(self, currency: str) -> Decimal | None:
+        """U.S. dollars per unit, or None when no source has the currency."""
+        rate = self.rates.get(currency)
+        while rate is None and self.fallbacks:
+            path = self.fallbacks.pop(0)
+            if path.is_file():
+                for code, value in read_rates(path).items():
+                    self.rates.setdefault(code, value)
+                rate = self.rates.get(currency)
+        if rate is not None and currency != "USD":
+            self.used[currency] = rate
+        return rate
+
+
+class _Pass:
+    """One streaming pass over a BOM table: the sums, heaps and flagged lines."""
+
+    def __init__(
+        self,
+        table: Table,
+        book: _RateBook,
+        coc_codes: frozenset[str],
+        top: int,
+        assume_us_origin: bool,
+        progress: Callable[[int, int], None] | None,
+    ) -> None:
+        self.table = table
+        self.book = book
+        self.coc_codes = coc_codes
+        self.keep = max(top, SENSITIVITY_LINES)
+        self.assume = assume_us_origin
+        self.progress = progress
+        self.specs = column_specs(BomLine)
+        for key in REQUIRED:
+            if key not in table.positions:
+                raise BomError(
+                    f"{table.header_where(key)}: the BOM has no {key} column "
+                    f"(required: {', '.join(REQUIRED)})"
+                )
+        self.total = _ZERO
+        self.us = _ZERO  # declared U.S. value, the ITA method
+        self.assumed = _ZERO  # value counted U.S. only by --assume-us-origin
+        self.count = 0
+        self.undeclared: list[str] = []
+        self.assumed_ids: list[str] = []
+        self.coc: list[CocLine] = []
+        self.non_us_heap: list[tuple[Decimal, int, str, str, Decimal]] = []
+        self.us_heap: list[tuple[Decimal, int, str, str, Decimal]] = []
+        self.hashes = [array("q") for _ in range(256)]
+        self.missing: dict[str, list[int]] = {}
+        self.missing_count: dict[str, int] = {}
+        self.caches: dict[str, dict[Any, Any]] = {}
+
+    # -- slow paths: full parsers, with the location in the error -----------------------------
+    def fail(self, number: int, key: str, message: str) -> BomError:
+        """One located error line."""
+        return BomError(f"{self.table.where(number, key)}: {message}")
+
+    def parse(self, number: int, key: str, raw: Any, fmt: str | None) -> Any:
+        """A cell by its column's value rule (blank → None); BomError naming the cell."""
+        from aiexp.workbook.reader import parse_value
+
+        if is_blank(raw):
+            if key in REQUIRED:
+                raise self.fail(number, key, f"{key} is required (the cell is blank)")
+            return None
+        spec = self.specs[key]
+        try:
+            return parse_value(raw, fmt, spec)
+        except ValueError as exc:
+            raise self.fail(number, key, str(exc)) from None
+        except ArithmeticError:
+            raise self.fail(number, key, f"{parse_text(raw)!r} is not a usable number") from None
+
+    def cached(self, number: int, key: str, raw: Any, fmt: str | None) -> Any:
+        """A low-cardinality cell (country, yes/no, choice), parsed once per distinct text."""
+        cache = self.caches.setdefault(key, {})
+        value = cache.get(raw, _MISSING)
+        if value is _MISSING:
+            value = self.parse(number, key, raw, fmt)
+            if len(cache) < _CACHE_LIMIT:
+                cache[raw] = value
+        return value
+
+    def amount(self, number: int, key: str, raw: Any, fmt: str | None) -> Decimal | None:
+        """A money, quantity or percent cell through the full parser."""
+        value = self.parse(number, key, raw, fmt)
+        if value is not None and not isinstance(value, Decimal):
+            raise self.fail(number, key, f"expected a number, got {parse_text(raw)!r}")
+        return value
+
+    # -- the pass -----------------------------------------------------------------------------
+    def run(self) -> None:
+        """Read every record once, accumulating exactly."""
+        pos = self.table.positions
+        width = self.table.width
+        absent = width  # absent optional columns read a blank cell appended to every row
+        i_id = pos["line_id"]
+        i_desc = pos["description"]
+        i_sup = pos["supplier"]
+        i_sc = pos["supplier_country"]
+        i_unit = pos["unit_value"]
+        i_ppb = pos.get("supplier_principal_place_of_business", absent)
+        i_cocc = pos.get("supplier_coc_controlled", absent)
+        i_origin = pos.get("origin_country", absent)
+        i_qty = pos.get("quantity", absent)
+        i_cur = pos.get("currency", absent)
+        i_pct = pos.get("us_content_pct", absent)
+        i_non = pos.get("non_us_unit_value", absent)
+        checked = [
+            (pos[key], key) for key in ("kind", "confidential", "confidential_basis") if key in pos
+        ]
+        coc_codes = self.coc_codes
+        links: dict[tuple[Any, Any, Any], tuple[Any, ...]] = {}
+        rates: dict[Any, Decimal | None] = {}
+        origins: dict[Any, Any] = {}
+        buckets = self.hashes
+        assume = self.assume
+        keep = self.keep
+        non_heap, us_heap = self.non_us_heap, self.us_heap
+        non_floor: Decimal | int = -1
+        us_floor: Decimal | int = -1
+        total, us, assumed = _ZERO, _ZERO, _ZERO
+        count = 0
+        cents, one = _CENTI, _ONE
+        D, str_ = Decimal, str
+        progress, done, size = self.progress, self.table.done, self.table.size
+        next_tick = PROGRESS_EVERY
+        for number, row, fmts in self.table.records:
+            row.append("")
+            raw_id = row[i_id]
+            if raw_id.__class__ is str_ and raw_id and raw_id == raw_id.strip():
+                line_id = raw_id
+            else:
+                if all(is_blank(v) for v in row):
+                    continue
+                line_id = self.parse(number, "line_id", raw_id, None)
+            count += 1
+            # The descriptive columns: required text, and the supplier's country-of-concern link.
+            raw_desc, raw_sup = row[i_desc], row[i_sup]
+            if is_blank(raw_desc):
+                raise self.fail(number, "description", "description is required (blank)")
+            if is_blank(raw_sup):
+                raise self.fail(number, "supplier", "supplier is required (blank)")
+            link_key = (row[i_sc], row[i_ppb], row[i_cocc])
+            link = links.get(link_key)
+            if link is None:
+                link = self._link(number, link_key, fmts, i_sc, i_ppb, i_cocc, coc_codes)
+                if len(links) < _CACHE_LIMIT:
+                    links[link_key] = link
+            for index, key in checked:
+                if not is_blank(row[index]):
+                    self.cached(number, key, row[index], fmts[index] if fmts else None)
+            # The figures. Fast path: plain numbers such as 12 or 1234.50.
+            raw = row[i_unit]
+            if raw.__class__ is str_ and raw.replace(".", "", 1).isdigit() and raw.isascii():
+                unit = D(raw)
+            else:
+                unit = self._number(number, "unit_value", raw, fmts, i_unit, required=True)
+            raw = row[i_qty]
+            if raw.__class__ is str_ and raw.replace(".", "", 1).isdigit() and raw.isascii():
+                qty = D(raw)
+                if not qty:
+                    raise self.fail(number, "quantity", "quantity must be positive, got 0")
+            elif is_blank(raw):
+                qty = one
+            else:
+                qty = self._number(number, "quantity", raw, fmts, i_qty)
+            raw_cur = row[i_cur]
+            rate = rates.get(raw_cur, _MISSING)
+            if rate is _MISSING:
+                rate = self._rate(number, raw_cur, fmts, i_cur)
+                if len(rates) < _CACHE_LIMIT:
+                    rates[raw_cur] = rate
+            line = qty * unit
+            if rate is None:
+                self._missing_rate(number, raw_cur)
+                rate = _ZERO
+            elif rate is not one:
+                line = line * rate  # type: ignore[operator]
+            # U.S. content: the subtractive form first, then the declared percentage.
+            raw_non, raw_pct = row[i_non], row[i_pct]
+            declared = True
+            if raw_non != "" and raw_non is not None:
+                if (
+                    raw_non.__class__ is str_
+                    and raw_non.replace(".", "", 1).isdigit()
+                    and raw_non.isascii()
+                ):
+                    non_unit = D(raw_non)
+                else:
+                    non_unit = self._number(number, "non_us_unit_value", raw_non, fmts, i_non)
+                if non_unit > unit:
+                    raise self.fail(
+                        number,
+                        "non_us_unit_value",
+                        f"the non-U.S. unit value {non_unit} exceeds the unit value {unit}",
+                    )
+                line_us = line - qty * non_unit * rate  # type: ignore[operator]
+                if raw_pct != "" and raw_pct is not None:
+                    self._check_pct(number, raw_pct, fmts, i_pct, unit, non_unit)
+            elif raw_pct != "" and raw_pct is not None:
+                if (
+                    raw_pct.__class__ is str_
+                    and raw_pct.replace(".", "", 1).isdigit()
+                    and raw_pct.isascii()
+                ):
+                    pct = D(raw_pct)
+                    if pct > 100:
+                        raise self.fail(
+                            number, "us_content_pct", f"a percentage must be 0–100, got {pct}"
+                        )
+                else:
+                    pct = self._number(number, "us_content_pct", raw_pct, fmts, i_pct)
+                line_us = line * pct * cents
+            else:
+                declared = False
+                line_us = _ZERO
+                self.undeclared.append(line_id)
+                if assume:
+                    raw_origin = row[i_origin]
+                    origin = origins.get(raw_origin, _MISSING)
+                    if origin is _MISSING:
+                        origin = self.cached(
+                            number, "origin_country", raw_origin, fmts[i_origin] if fmts else None
+                        )
+                        origins[raw_origin] = origin
+                    if origin == "US":
+                        self.assumed_ids.append(line_id)
+                        assumed += line
+                        line_us = line
+            total += line
+            if declared:
+                us += line_us
+            non_us = line - line_us
+            if non_us > non_floor:
+                entry = (non_us, -count, line_id, raw_desc, line)
+                if len(non_heap) < keep:
+                    heapq.heappush(non_heap, entry)
+                    if len(non_heap) == keep:
+                        non_floor = non_heap[0][0]
+                else:
+                    heapq.heapreplace(non_heap, entry)
+                    non_floor = non_heap[0][0]
+            if line_us > us_floor:
+                entry = (line_us, -count, line_id, raw_desc, line)
+                if len(us_heap) < keep:
+                    heapq.heappush(us_heap, entry)
+                    if len(us_heap) == keep:
+                        us_floor = us_heap[0][0]
+                else:
+                    heapq.heapreplace(us_heap, entry)
+                    us_floor = us_heap[0][0]
+            if link[0]:
+                self.coc.append(
+                    CocLine(
+                        line_id=line_id,
+                        description=_text(raw_desc),
+                        supplier=_text(raw_sup),
+                        supplier_country=link[1],
+                        supplier_principal_place_of_business=link[2],
+                        supplier_coc_controlled=link[3],
+                        line_value=line,
+                    )
+                )
+            digest = hash(line_id)
+            buckets[digest & 255].append(digest)
+            if progress is not None and count >= next_tick:
+                next_tick += PROGRESS_EVERY
+                progress(done(), size)
+        self.total, self.us, self.assumed, self.count = total, us, assumed, count
+        if progress is not None:
+            progress(size, size)
+        if self.missing:
+            self._report_missing()
+        if not count:
+            raise BomError(
+                f"{self.table.label}: the BOM has no lines (only a header); add one row per "
+                "Layer 1 line item"
+            )
+
+    def _link(
+        self,
+        number: int,
+        link_key: tuple[Any, Any, Any],
+        fmts: list[str | None] | None,
+        i_sc: int,
+        i_ppb: int,
+        i_cocc: int,
+        coc_codes: frozenset[str],
+    ) -> tuple[Any, ...]:
+        """(linked, country, principal place of business, coc_controlled) of a supplier (§4)."""
+        raw_sc, raw_ppb, raw_cocc = link_key
+        country = self.cached(number, "supplier_country", raw_sc, _fmt(fmts, i_sc))
+        place = self.cached(
+            number, "supplier_principal_place_of_business", raw_ppb, _fmt(fmts, i_ppb)
+        )
+        controlled = bool(
+            self.cached(number, "supplier_coc_controlled", raw_cocc, _fmt(fmts, i_cocc))
+        )
+        linked = country in coc_codes or place in coc_codes or controlled
+        return (linked, country, place, controlled)
+
+    def _number(
+        self,
+        number: int,
+        key: str,
+        raw: Any,
+        fmts: list[str | None] | None,
+        index: int,
+        *,
+        required: bool = False,
+    ) -> Decimal:
+        value = self.amount(number, key, raw, _fmt(fmts, index))
+        if value is None:
+            raise self.fail(number, key, f"{key} is required (the cell is blank)")
+        return value
+
+    def _rate(
+        self, number: int, raw: Any, fmts: list[str | None] | None, index: int
+    ) -> Decimal | None:
+        code = self.parse(number, "currency", raw, _fmt(fmts, index)) or "USD"
+        return self.book.rate(code)
+
+    def _missing_rate(self, number: int, raw: Any) -> None:
+        code = parse_text(raw).upper()
+        lines = self.missing.setdefault(code, [])
+        if len(lines) < 5:
+            lines.append(number)
+        self.missing_count[code] = self.missing_count.get(code, 0) + 1
+
+    def _report_missing(self) -> None:
+        parts = []
+        for code, lines in self.missing.items():
+            more = self.missing_count[code] - len(lines)
+            shown = ", ".join(str(n) for n in lines) + (f" and {more} more" if more else "")
+            parts.append(
+                f"{code} (lines {shown})" if self.table.sheet is None else f"{code} (rows {shown})"
+            )
+        first_code = next(iter(self.missing))
+        where = self.table.where(self.missing[first_code][0], "currency")
+        raise BomError(
+            f"{where}: no exchange rate for {'; '.join(parts)}; give --rate "
+            f"{first_code}=USD_PER_UNIT, --rates FILE, or a rates.csv beside the BOM "
+            "(rates are never fetched)"
+        )
+
+    def _check_pct(
+        self,
+        number: int,
+        raw: Any,
+        fmts: list[str | None] | None,
+        index: int,
+        unit: Decimal,
+        non_unit: Decimal,
+    ) -> None:
+        """Both columns given: the implied percentage, at the cell's decimals, must equal it."""
+        fmt = _fmt(fmts, index)
+        pct = self._number(number, "us_content_pct", raw, fmts, index)
+        if not unit:
+            return  # a zero-value line implies no percentage
+        places = shown_places(raw, fmt)
+        # Text is compared as written; a number cell as Excel shows it (rounded half-up).
+        shown = pct if isinstance(raw, str) else _round_half_up(pct, places)
+        # round(implied, places) == shown  ⇔  shown − h ≤ implied ≤ shown + h, with h half a
+        # step; implied = (unit − non_unit) × 100 / unit, compared without dividing. Both ends
+        # are inclusive, so a tie passes whether the sheet rounded half-up or half-even.
+        half = _HALF.scaleb(-places)
+        implied_scaled = (unit - non_unit) * _HUNDRED
+        if not ((shown - half) * unit <= implied_scaled <= (shown + half) * unit):
+            with localcontext(Context(prec=12)):
+                implied = implied_scaled / unit
+            raise self.fail(
+                number,
+                "us_content_pct",
+                f"us_content_pct {parse_text(raw)} disagrees with non_us_unit_value "
+                f"{non_unit} of unit_value {unit}, which implies {implied} %",
+            )
+
+    # -- after the pass -----------------------------------------------------------------------
+    def repeated_hashes(self) -> set[int]:
+        """Hashes of `line_id`s seen more than once (candidates, to be confirmed)."""
+        repeated: set[int] = set()
+        for bucket in self.hashes:
+            distinct = set(bucket)
+            if len(distinct) != len(bucket):
+                seen: set[int] = set()
+                for digest in bucket:
+                    if digest in seen:
+                        repeated.add(digest)
+                    seen.add(digest)
+        return repeated
+
+    def result(self, threshold: Decimal, label: str, top: int) -> ContentResult:
+        """The report's figures, exact."""
+        with localcontext(_EXACT):
+            total, declared, assumed = self.total, self.us, self.assumed
+            us = declared + assumed
+            if not total:
+                raise BomError(
+                    f"{self.table.label}: the BOM's lines total 0 USD; there is no value to "
+                    "calculate the U.S. content of"
+                )
+            needed = threshold * _CENTI * total
+            meets = us * _HUNDRED >= threshold * total
+            margin = us - needed
+            shortfall = max(_ZERO, needed - us)
+        non_sorted = sorted(self.non_us_heap, reverse=True)
+        us_sorted = sorted(self.us_heap, reverse=True)
+        top_lines = [
+            TopLine(line_id, _text(desc), line, non_us)
+            for non_us, _, line_id, desc, line in non_sorted[:top]
+            if non_us > 0
+        ]
+        sensitivity: list[str] = []
+        by_id: dict[str, TopLine] = {}
+        with localcontext(_EXACT):
+            if not meets:
+                gained = _ZERO
+                for non_us, _, line_id, desc, line in non_sorted:
+                    if non_us <= 0 or gained >= shortfall:
+                        break
+                    sensitivity.append(line_id)
+                    by_id[line_id] = TopLine(line_id, _text(desc), line, non_us)
+                    gained += non_us
+                if gained < shortfall:
+                    sensitivity = []
+            else:
+                lost = _ZERO
+                for line_us, _, line_id, desc, line in us_sorted:
+                    if line_us <= 0:
+                        break
+                    sensitivity.append(line_id)
+                    by_id[line_id] = TopLine(line_id, _text(desc), line, line - line_us)
+                    lost += line_us
+                    if lost > margin:
+                        break
+                if lost <= margin:
+                    sensitivity = []
+        return ContentResult(
+            total_value=total,
+            us_value=us,
+            us_content_pct=_percent(us, total),
+            threshold_pct=threshold,
+            meets_threshold=meets,
+            shortfall_value=shortfall,
+            us_value_without_assumptions=declared,
+            us_content_pct_without_assumptions=_percent(declared, total),
+            line_count=self.count,
+            undeclared_lines=self.undeclared,
+            assumed_lines=self.assumed_ids,
+            coc_lines=self.coc,
+            top_non_us=top_lines,
+            sensitivity=sensitivity,
+            rates=dict(self.book.used),
+            source=label,
+            margin_value=margin,
+            meets_threshold_without_assumptions=declared * _HUNDRED >= threshold * total,
+            sensitivity_lines=[by_id[line_id] for line_id in sensitivity],
+        )
+
+
+def _percent(part: Decimal, total: Decimal) -> Decimal:
+    """`part / total × 100`, exact when it terminates within 60 digits, else rounded down.
+
+    Rounding down (never up) keeps the reported, truncated percentage consistent with the exact
+    threshold comparison: 50.99999… is never shown as 51.
+    """
+    with localcontext(Context(prec=60, rounding=ROUND_DOWN, Emax=MAX_EMAX, Emin=MIN_EMIN)):
+        return part * 100 / total
+
+
+def shown_places(raw: Any, number_format: str | None) -> int:
+    """How many decimal places a percent cell shows: as written (text), or by its number format."""
+    if isinstance(raw, str):
+        text = raw.strip().rstrip("%").strip().replace(",", "")
+        try:
+            exponent = Decimal(text).as_tuple().exponent
+        except ArithmeticError:
+            return 0
+        return max(0, -exponent) if isinstance(exponent, int) else 0
+    fmt = (number_format or "General").split(";")[0]
+    if fmt.strip().lower() != "general" and any(ch in fmt for ch in "0#?"):
+        if "." not in fmt:
+            return 0
+        decimals = fmt.split(".", 1)[1]
+        return sum(1 for ch in decimals if ch in "0#?") if "E" not in fmt.upper() else 0
+    # General: Excel shows up to about ten significant digits of the stored value.
+    value = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
+    exponent = value.as_tuple().exponent
+    written = max(0, -exponent) if isinstance(exponent, int) else 0
+    digits_before = len(str(abs(int(value)))) if abs(value) >= 1 else 0
+    return min(written, max(0, 10 - digits_before))
+
+
+def _round_half_up(value: Decimal, places: int) -> Decimal:
+    from decimal import ROUND_HALF_UP
+
+    return value.quantize(
+        Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=Context(prec=1000)
+    )
+
+
+def _fmt(fmts: list[str | None] | None, index: int) -> str | None:
+    return fmts[index] if fmts is not None and index < len(fmts) else None
+
+
+def _text(raw: Any) -> str:
+    return raw.strip() if isinstance(raw, str) else parse_text(raw)
+
+
+def _report_repeat(bom: Path, repeated: set[int]) -> None:
+    """Confirm a repeated `line_id` by re-reading the ids, and report its first two lines."""
+    first: dict[str, int] = {}
+    with open_table(bom, BomLine, "BOM") as table:
+        index = table.positions["line_id"]
+        for number, row, _ in table.records:
+            raw = row[index]
+            if is_blank(raw):
+                continue
+            line_id = raw if isinstance(raw, str) and raw == raw.strip() else _text(raw)
+            if hash(line_id) not in repeated:
+                continue
+            if line_id in first:
+                where = table.where(number, "line_id")
+                place = "line" if table.sheet is None else "row"
+                raise BomError(
+                    f"{where}: line_id {line_id!r} is repeated (first at {place} "
+                    f"{first[line_id]}); every line needs a unique id"
+                )
+            first[line_id] = number

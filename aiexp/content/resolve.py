@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from aiexp.bom import has_lines
+from aiexp.content.calc import calculate
 from aiexp.content.result import BomSource, ContentResult
 
 if TYPE_CHECKING:
     from aiexp.profile import Profile
     from aiexp.workbook.reader import WorkbookRead
 
+BOM_BESIDE = "bom.csv"
+
 
 def resolve_bom(workbook: Path, wb: WorkbookRead, bom: Path | None) -> BomSource | None:
-    """`--bom FILE`, else the workbook's BOM sheet if it has rows, else bom.csv beside it."""
-    raise NotImplementedError
+    """`--bom FILE`, else the workbook's BOM sheet if it has rows, else bom.csv beside it.
+
+    A BOM found this way (not named) that has no lines — the header-only bom.csv that
+    `aiexp init` writes — counts as no BOM (None).
+    """
+    if bom is not None:
+        return BomSource("file", Path(bom), explicit=True)
+    if wb.consortium.bom:
+        return BomSource("sheet", Path(workbook), explicit=False)
+    beside = Path(workbook).parent / BOM_BESIDE
+    if beside.is_file() and has_lines(beside):
+        return BomSource("file", beside, explicit=False)
+    return None
 
 
 def content_for_workbook(
@@ -25,5 +41,27 @@ def content_for_workbook(
     profile: Profile | None = None,
     assume_us_origin: bool = False,
 ) -> ContentResult | None:
-    """The content of the workbook's BOM (None when there is none); raises BomError on a bad BOM."""
-    raise NotImplementedError
+    """The content of the workbook's BOM (None when there is none); raises BomError on a bad BOM.
+
+    Rates: the workbook's Rates sheet, then rates.csv beside the BOM, then beside the workbook.
+    """
+    workbook = Path(workbook)
+    source = resolve_bom(workbook, wb, bom)
+    if source is None:
+        return None
+    workbook_rates: dict[str, Decimal] = {
+        rate.currency: rate.usd_per_unit
+        for rate in wb.consortium.rates
+        if rate.currency and rate.usd_per_unit is not None
+    }
+    dirs = [source.path.parent]
+    if workbook.parent.resolve() != source.path.parent.resolve():
+        dirs.append(workbook.parent)
+    return calculate(
+        source.path,
+        profile=profile,
+        assume_us_origin=assume_us_origin,
+        workbook_rates=workbook_rates,
+        rates_dirs=dirs,
+        source=f"{source.path}#BOM" if source.kind == "sheet" else str(source.path),
+    )

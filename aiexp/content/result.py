@@ -53,7 +53,17 @@ class BomSource:
 
 @dataclass(frozen=True)
 class ContentResult:
-    """U.S. hardware content of a BOM, every figure exact and unrounded (USD)."""
+    """U.S. hardware content of a BOM, every figure exact and unrounded (USD).
+
+    `us_value` and `us_content_pct` include `--assume-us-origin` assumptions when it was given
+    (the `..._without_assumptions` figures never do). `margin_value` is `us_value − threshold ×
+    total / 100` (negative below the threshold). `sensitivity` is the smallest set of top lines
+    whose change alone flips the result: below the threshold, the fewest lines with the most
+    non-U.S. value that, made fully U.S., would meet it; at or above it, the fewest lines with
+    the most U.S. value whose loss of all U.S. content would drop it below. Both are taken
+    greedily from the largest down (which gives the fewest), among the 100 (or `top`, if larger)
+    largest lines; empty when those are not enough or nothing can flip it.
+    """
 
     total_value: Decimal
     us_value: Decimal
@@ -73,6 +83,7 @@ class ContentResult:
     source: str
     margin_value: Decimal = Decimal(0)
     meets_threshold_without_assumptions: bool = False
+    #: The lines of `sensitivity`, with their line and non-U.S. values.
     sensitivity_lines: list[TopLine] = field(default_factory=list)
 
     def to_json_dict(self) -> dict[str, Any]:
