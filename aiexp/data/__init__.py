@@ -1,0 +1,1 @@
+"""Package data: the compact NIST reference ids (see SOURCES.md)."""
