@@ -26,7 +26,7 @@ def resubmission_changes(ctx: RuleContext) -> Iterator[Finding]:
         "this is a resubmission, but the material_changes narrative is blank",
         ctx.locate("Narratives", row, "text"),
         "write the concise explanation of material changes in a material_changes narrative "
-        "(`aiexp diff OLD NEW` drafts it)",
+        "(`aiexp diff OLD NEW --out changes.md` drafts it)",
     )
 
 
