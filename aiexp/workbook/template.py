@@ -132,7 +132,12 @@ def _write_readme(ws: Worksheet, profile: Profile) -> None:
 
     lines: list[tuple[str, str, str]] = [
         (f"{profile.title} — consortium workbook", "", "title"),
-        (f"{profile.docket}. Written by aiexp init; read by aiexp validate and render.", "", ""),
+        (
+            f"Docket No. {profile.docket}. Written by aiexp init; read by aiexp validate, "
+            "checklist and render.",
+            "",
+            "",
+        ),
         ("", "", ""),
         ("What this workbook is", "", "heading"),
         (
@@ -170,8 +175,9 @@ def _write_readme(ws: Worksheet, profile: Profile) -> None:
         ("Sheets", "", "heading"),
     ]
     for spec in SHEETS:
-        need = "required" if spec.required else "optional"
-        lines.append((spec.name, f"({need}) {spec.purpose}", "rule"))
+        need = "Required." if spec.required else "Optional."
+        purpose = spec.purpose.removeprefix("Optional: ")
+        lines.append((spec.name, f"{need} {purpose[:1].upper()}{purpose[1:]}", "rule"))
     bold = Font(bold=True)
     for number, (first, second, style) in enumerate(lines, start=1):
         a = ws.cell(number, 1, first or None)
@@ -215,8 +221,9 @@ def _write_fields(ws: Worksheet, info: ConsortiumInfo | None) -> None:
         key_cell = ws.cell(number, 1, col.key)
         if col.required:
             key_cell.fill = PatternFill("solid", fgColor=REQUIRED_FILL)
-        about = f"{col.label}{' (required)' if col.required else ''}: {col.description}. "
-        about += f"Write {kind_rule(col)}."
+        about = f"{col.label}{' (required)' if col.required else ''}: {col.description}."
+        if col.kind is not Kind.TEXT:
+            about += f" Write {kind_rule(col)}."
         ws.cell(number, 3, about).alignment = Alignment(wrap_text=True, vertical="top")
         if col.kind is Kind.YES_NO:
             yes_no.add(f"B{number}")
@@ -342,8 +349,9 @@ def _comment_text(col: ColumnSpec) -> str:
     parts = [
         f"{col.label} ({col.key})",
         f"{'Required' if col.required else 'Optional'}: {col.description}.",
-        f"Write {kind_rule(col)}.",
     ]
+    if col.kind is not Kind.TEXT:
+        parts.append(f"Write {kind_rule(col)}.")
     default = default_text(col)
     if default is not None:
         parts.append(f"Blank means {default}.")
