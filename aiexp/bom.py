@@ -2,7 +2,8 @@
 
 A table is streamed: the caller iterates `records` — `(number, values, formats)` where `number`
 is the CSV physical line (or the worksheet row), `values` the raw cells padded to the header's
-width, and `formats` the cells' number formats (xlsx) or None (CSV). Nothing is kept in memory.
+width, and `formats` the cells' number formats (xlsx) or None (CSV) — or, in a hot loop, `rows`
+itself. Nothing is kept in memory.
 
 CSV files are read as UTF-8 (with or without a byte-order mark), or as UTF-16 when they start with
 a UTF-16 byte-order mark (Excel's "Unicode text"); anything else is refused with "save it as
@@ -37,16 +38,46 @@ Record = tuple[int, list[Any], list[str | None] | None]
 
 @dataclass
 class Table:
-    """An open BOM or rates table: where its columns are, and its records as a stream."""
+    """An open BOM or rates table: where its columns are, and its rows as a stream.
+
+    `rows` yields the raw cells of each data row (a CSV row may be shorter or longer than the
+    header; `records` pads it). `line_of(row)` is the CSV physical line where the row starts
+    (or the worksheet row), `formats()` the number formats of the current row (xlsx; None for
+    CSV). Errors while reading (`UnicodeDecodeError`, `csv.Error`) go through `read_error`.
+    """
 
     label: str
     sheet: str | None
     positions: dict[str, int]
     width: int
     header_row: int
-    records: Iterator[Record]
+    rows: Iterator[list[Any]]
+    line_of: Callable[[list[Any]], int]
+    formats: Callable[[], list[str | None]] | None = None
     size: int = 0
     done: Callable[[], int] = field(default=lambda: 0)
+
+    @property
+    def records(self) -> Iterator[Record]:
+        """`(number, values padded to the header's width, formats)` for each data row."""
+        width = self.width
+        try:
+            for row in self.rows:
+                if len(row) != width:
+                    if len(row) < width:
+                        row.extend([""] * (width - len(row)))
+                    else:
+                        del row[width:]
+                yield self.line_of(row), row, self.formats() if self.formats else None
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise self.read_error(exc) from None
+
+    def read_error(self, exc: Exception) -> BomError:
+        """A decoding or CSV syntax error met while reading, as one located line."""
+        line = getattr(self.rows, "line_num", 0) + 1
+        if isinstance(exc, UnicodeDecodeError):
+            return _not_utf8(self.label, line)
+        return BomError(f"{self.label}: line {line}: not readable CSV ({exc})")
 
     def where(self, number: int, key: str | None = None) -> str:
         """`bom.csv: line 7, column unit_value` or `Book.xlsx: BOM!F7 (unit_value)`."""
@@ -158,7 +189,8 @@ def _open_csv(path: Path, row_model: type[Row]) -> Iterator[Table]:
             positions=positions,
             width=len(headers),
             header_row=header_row,
-            records=_csv_records(reader, label, len(headers)),
+            rows=reader,
+            line_of=_csv_line_of(reader),
             size=size,
             done=handle.tell,
         )
@@ -204,22 +236,15 @@ def _find_csv_header(
     )
 
 
-def _csv_records(reader: Any, label: str, width: int) -> Iterator[Record]:
-    end = reader.line_num
-    try:
-        for row in reader:
-            start = end + 1
-            end = reader.line_num
-            if len(row) != width:
-                if len(row) < width:
-                    row.extend([""] * (width - len(row)))
-                else:
-                    del row[width:]
-            yield start, row, None
-    except UnicodeDecodeError:
-        raise _not_utf8(label, reader.line_num + 1) from None
-    except csv.Error as exc:
-        raise BomError(f"{label}: line {reader.line_num + 1}: not readable CSV ({exc})") from None
+def _csv_line_of(reader: Any) -> Callable[[list[Any]], int]:
+    """The physical line where the row just read starts (counted only when an error needs it)."""
+
+    def line_of(row: list[Any]) -> int:
+        # The reader's line, less the line breaks inside quoted cells of this row.
+        breaks: int = sum(c.count("\n") + c.count("\r") - c.count("\r\n") for c in row if c)
+        return int(reader.line_num) - breaks
+
+    return line_of
 
 
 def _positions(headers: list[str], names: dict[str, str]) -> dict[str, int]:
@@ -278,16 +303,18 @@ def _open_xlsx(
                 f"{label}: {title} sheet: no header row with a {key} column in the first "
                 f"{HEADER_SEARCH_ROWS} rows"
             )
-        state = {"row": header_row}
+        state: dict[str, Any] = {"row": header_row, "formats": []}
         yield Table(
             label=label,
             sheet=title,
             positions=_positions(headers, names),
             width=len(headers),
             header_row=header_row,
-            records=_xlsx_records(rows, label, title, len(headers), state),
+            rows=_xlsx_rows(rows, label, title, len(headers), state),
+            line_of=lambda _row: int(state["row"]),
+            formats=lambda: state["formats"],
             size=size,
-            done=lambda: state["row"],
+            done=lambda: int(state["row"]),
         )
     finally:
         formulas.close()
@@ -295,13 +322,13 @@ def _open_xlsx(
             values.close()
 
 
-def _xlsx_records(
+def _xlsx_rows(
     rows: Iterator[tuple[int, list[tuple[Any, str | None, bool]]]],
     label: str,
     title: str,
     width: int,
-    state: dict[str, int],
-) -> Iterator[Record]:
+    state: dict[str, Any],
+) -> Iterator[list[Any]]:
     try:
         for number, cells in rows:
             state["row"] = number
@@ -317,7 +344,8 @@ def _xlsx_records(
             if len(values) < width:
                 values.extend([None] * (width - len(values)))
                 formats.extend([None] * (width - len(formats)))
-            yield number, values, formats
+            state["formats"] = formats
+            yield values
     except WorkbookError as exc:
         raise BomError(str(exc)) from None
 

@@ -224,7 +224,38 @@ class _Pass:
 
     # -- the pass -----------------------------------------------------------------------------
     def run(self) -> None:
-        """Read every record once, accumulating exactly."""
+        """Read every row once, accumulating exactly; BomError on the first bad line."""
+        import csv
+
+        try:
+            self._stream()
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise self.table.read_error(exc) from None
+        if self.progress is not None:
+            self.progress(self.table.size, self.table.size)
+        if self.missing:
+            self._report_missing()
+        if not self.count:
+            raise BomError(
+                f"{self.table.label}: the BOM has no lines (only a header); add one row per "
+                "Layer 1 line item"
+            )
+
+    def _fit(self, row: list[Any]) -> None:
+        """Pad a short row with blanks, or cut a long one, to the header's width."""
+        width = self.table.width
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
+        else:
+            del row[width:]
+
+    def _stream(self) -> None:
+        """The hot loop over the table's rows.
+
+        The loop is deliberately flat: column indices are looked up once, countries, currencies,
+        yes/no and choice cells are parsed once per distinct text, quantities and percentages
+        (few distinct values) are cached, and plain numbers skip the full parsers.
+        """
         pos = self.table.positions
         width = self.table.width
         absent = width  # absent optional columns read a blank cell appended to every row
@@ -240,75 +271,97 @@ class _Pass:
         i_cur = pos.get("currency", absent)
         i_pct = pos.get("us_content_pct", absent)
         i_non = pos.get("non_us_unit_value", absent)
+        i_kind = pos.get("kind", absent)
+        pad = absent in (i_ppb, i_cocc, i_origin, i_qty, i_cur, i_pct, i_non, i_kind)
+        kinds: dict[Any, bool] = {"": True, None: True}
         checked = [
-            (pos[key], key) for key in ("kind", "confidential", "confidential_basis") if key in pos
+            (pos[key], key, {"": True, None: True})
+            for key in ("confidential", "confidential_basis")
+            if key in pos
         ]
         coc_codes = self.coc_codes
         links: dict[tuple[Any, Any, Any], tuple[Any, ...]] = {}
         rates: dict[Any, Decimal | None] = {}
         origins: dict[Any, Any] = {}
+        quantities: dict[Any, Decimal] = {}
+        percents: dict[Any, Decimal] = {}
+        suppliers: dict[Any, str] = {}
         buckets = self.hashes
         assume = self.assume
         keep = self.keep
         non_heap, us_heap = self.non_us_heap, self.us_heap
+        undeclared, coc = self.undeclared, self.coc
+        push, replace = heapq.heappush, heapq.heapreplace
         non_floor: Decimal | int = -1
         us_floor: Decimal | int = -1
         total, us, assumed = _ZERO, _ZERO, _ZERO
         count = 0
-        cents, one = _CENTI, _ONE
+        cents, one, zero = _CENTI, _ONE, _ZERO
         D, str_ = Decimal, str
         progress, done, size = self.progress, self.table.done, self.table.size
+        rows, line_of, formats = self.table.rows, self.table.line_of, self.table.formats
         next_tick = PROGRESS_EVERY
-        for number, row, fmts in self.table.records:
-            row.append("")
+        for row in rows:
+            if len(row) != width:
+                self._fit(row)
+            if pad:
+                row.append("")
+            fmts = formats() if formats is not None else None
             raw_id = row[i_id]
             if raw_id.__class__ is str_ and raw_id and raw_id == raw_id.strip():
                 line_id = raw_id
             else:
                 if all(is_blank(v) for v in row):
                     continue
-                line_id = self.parse(number, "line_id", raw_id, None)
+                line_id = self.parse(line_of(row), "line_id", raw_id, None)
             count += 1
             # The descriptive columns: required text, and the supplier's country-of-concern link.
             raw_desc, raw_sup = row[i_desc], row[i_sup]
-            if is_blank(raw_desc):
-                raise self.fail(number, "description", "description is required (blank)")
-            if is_blank(raw_sup):
-                raise self.fail(number, "supplier", "supplier is required (blank)")
+            if raw_desc is None or (
+                raw_desc.__class__ is str_ and (not raw_desc or raw_desc.isspace())
+            ):
+                raise self.fail(line_of(row), "description", "description is required (blank)")
+            if raw_sup is None or (
+                raw_sup.__class__ is str_ and (not raw_sup or raw_sup.isspace())
+            ):
+                raise self.fail(line_of(row), "supplier", "supplier is required (blank)")
             link_key = (row[i_sc], row[i_ppb], row[i_cocc])
             link = links.get(link_key)
             if link is None:
-                link = self._link(number, link_key, fmts, i_sc, i_ppb, i_cocc, coc_codes)
+                link = self._link(line_of(row), link_key, fmts, i_sc, i_ppb, i_cocc, coc_codes)
                 if len(links) < _CACHE_LIMIT:
                     links[link_key] = link
-            for index, key in checked:
-                if not is_blank(row[index]):
-                    self.cached(number, key, row[index], fmts[index] if fmts else None)
+            if row[i_kind] not in kinds:
+                self.cached(line_of(row), "kind", row[i_kind], _fmt(fmts, i_kind))
+                if len(kinds) < _CACHE_LIMIT:
+                    kinds[row[i_kind]] = True
+            for index, key, valid in checked:
+                if row[index] not in valid:
+                    self.cached(line_of(row), key, row[index], _fmt(fmts, index))
+                    if len(valid) < _CACHE_LIMIT:
+                        valid[row[index]] = True
             # The figures. Fast path: plain numbers such as 12 or 1234.50.
             raw = row[i_unit]
             if raw.__class__ is str_ and raw.replace(".", "", 1).isdigit() and raw.isascii():
                 unit = D(raw)
             else:
-                unit = self._number(number, "unit_value", raw, fmts, i_unit, required=True)
+                unit = self._number(line_of(row), "unit_value", raw, fmts, i_unit)
             raw = row[i_qty]
-            if raw.__class__ is str_ and raw.replace(".", "", 1).isdigit() and raw.isascii():
-                qty = D(raw)
-                if not qty:
-                    raise self.fail(number, "quantity", "quantity must be positive, got 0")
-            elif is_blank(raw):
-                qty = one
-            else:
-                qty = self._number(number, "quantity", raw, fmts, i_qty)
+            qty = quantities.get(raw)
+            if qty is None:
+                qty = self._quantity(line_of(row), raw, fmts, i_qty)
+                if len(quantities) < _CACHE_LIMIT:
+                    quantities[raw] = qty
             raw_cur = row[i_cur]
             rate = rates.get(raw_cur, _MISSING)
             if rate is _MISSING:
-                rate = self._rate(number, raw_cur, fmts, i_cur)
+                rate = self._rate(line_of(row), raw_cur, fmts, i_cur)
                 if len(rates) < _CACHE_LIMIT:
                     rates[raw_cur] = rate
             line = qty * unit
             if rate is None:
-                self._missing_rate(number, raw_cur)
-                rate = _ZERO
+                self._missing_rate(line_of(row), raw_cur)
+                rate = zero
             elif rate is not one:
                 line = line * rate  # type: ignore[operator]
             # U.S. content: the subtractive form first, then the declared percentage.
@@ -322,40 +375,33 @@ class _Pass:
                 ):
                     non_unit = D(raw_non)
                 else:
-                    non_unit = self._number(number, "non_us_unit_value", raw_non, fmts, i_non)
+                    non_unit = self._number(line_of(row), "non_us_unit_value", raw_non, fmts, i_non)
                 if non_unit > unit:
                     raise self.fail(
-                        number,
+                        line_of(row),
                         "non_us_unit_value",
                         f"the non-U.S. unit value {non_unit} exceeds the unit value {unit}",
                     )
                 line_us = line - qty * non_unit * rate  # type: ignore[operator]
                 if raw_pct != "" and raw_pct is not None:
-                    self._check_pct(number, raw_pct, fmts, i_pct, unit, non_unit)
+                    self._check_pct(line_of(row), raw_pct, fmts, i_pct, unit, non_unit)
             elif raw_pct != "" and raw_pct is not None:
-                if (
-                    raw_pct.__class__ is str_
-                    and raw_pct.replace(".", "", 1).isdigit()
-                    and raw_pct.isascii()
-                ):
-                    pct = D(raw_pct)
-                    if pct > 100:
-                        raise self.fail(
-                            number, "us_content_pct", f"a percentage must be 0–100, got {pct}"
-                        )
-                else:
-                    pct = self._number(number, "us_content_pct", raw_pct, fmts, i_pct)
+                pct = percents.get(raw_pct)
+                if pct is None:
+                    pct = self._number(line_of(row), "us_content_pct", raw_pct, fmts, i_pct)
+                    if fmts is None and len(percents) < _CACHE_LIMIT:
+                        percents[raw_pct] = pct
                 line_us = line * pct * cents
             else:
                 declared = False
-                line_us = _ZERO
-                self.undeclared.append(line_id)
+                line_us = zero
+                undeclared.append(line_id)
                 if assume:
                     raw_origin = row[i_origin]
                     origin = origins.get(raw_origin, _MISSING)
                     if origin is _MISSING:
                         origin = self.cached(
-                            number, "origin_country", raw_origin, fmts[i_origin] if fmts else None
+                            line_of(row), "origin_country", raw_origin, _fmt(fmts, i_origin)
                         )
                         origins[raw_origin] = origin
                     if origin == "US":
@@ -369,27 +415,32 @@ class _Pass:
             if non_us > non_floor:
                 entry = (non_us, -count, line_id, raw_desc, line)
                 if len(non_heap) < keep:
-                    heapq.heappush(non_heap, entry)
+                    push(non_heap, entry)
                     if len(non_heap) == keep:
                         non_floor = non_heap[0][0]
                 else:
-                    heapq.heapreplace(non_heap, entry)
+                    replace(non_heap, entry)
                     non_floor = non_heap[0][0]
             if line_us > us_floor:
                 entry = (line_us, -count, line_id, raw_desc, line)
                 if len(us_heap) < keep:
-                    heapq.heappush(us_heap, entry)
+                    push(us_heap, entry)
                     if len(us_heap) == keep:
                         us_floor = us_heap[0][0]
                 else:
-                    heapq.heapreplace(us_heap, entry)
+                    replace(us_heap, entry)
                     us_floor = us_heap[0][0]
             if link[0]:
-                self.coc.append(
+                supplier = suppliers.get(raw_sup)
+                if supplier is None:  # one string per supplier name among the flagged lines
+                    supplier = _text(raw_sup)
+                    if len(suppliers) < _CACHE_LIMIT:
+                        suppliers[raw_sup] = supplier
+                coc.append(
                     CocLine(
                         line_id=line_id,
                         description=_text(raw_desc),
-                        supplier=_text(raw_sup),
+                        supplier=supplier,
                         supplier_country=link[1],
                         supplier_principal_place_of_business=link[2],
                         supplier_coc_controlled=link[3],
@@ -398,19 +449,20 @@ class _Pass:
                 )
             digest = hash(line_id)
             buckets[digest & 255].append(digest)
-            if progress is not None and count >= next_tick:
+            if count >= next_tick:
                 next_tick += PROGRESS_EVERY
-                progress(done(), size)
+                if progress is not None:
+                    progress(done(), size)
         self.total, self.us, self.assumed, self.count = total, us, assumed, count
-        if progress is not None:
-            progress(size, size)
-        if self.missing:
-            self._report_missing()
-        if not count:
-            raise BomError(
-                f"{self.table.label}: the BOM has no lines (only a header); add one row per "
-                "Layer 1 line item"
-            )
+
+    def _quantity(
+        self, number: int, raw: Any, fmts: list[str | None] | None, index: int
+    ) -> Decimal:
+        """Quantity: default 1, positive."""
+        if is_blank(raw):
+            return _ONE
+        value = self._number(number, "quantity", raw, fmts, index)
+        return value
 
     def _link(
         self,

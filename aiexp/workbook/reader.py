@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-
 from aiexp.findings import Finding, Location, Severity
 from aiexp.model import (
     SHEETS,
@@ -39,6 +37,17 @@ from aiexp.values import (
 from aiexp.workbook.xlsx import check_xlsx, file_label, iter_sheet_rows, load
 
 HEADER_SEARCH_ROWS = 10
+
+
+def get_column_letter(index: int) -> str:
+    """The column letter of a 1-based index (`A` for 1)."""
+    # openpyxl is imported lazily: `parse_value` users such as content-calc's CSV path never
+    # need it, and importing it costs about 0.3 s of start-up.
+    from openpyxl.utils import get_column_letter as letter
+
+    return str(letter(index))
+
+
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
