@@ -9,8 +9,10 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
 from aiexp import __version__
 from aiexp.errors import AiexpError
@@ -25,7 +27,25 @@ COMMAND_MODULES = (
     "schema_cmd",
 )
 
+
+class _AiexpGroup(TyperGroup):
+    """The command group: the tool's own errors become one stderr line and exit code 2.
+
+    Handling them here (not only in `main`) means typer's CliRunner sees what a user sees.
+    """
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AiexpError as exc:
+            if os.environ.get("AIEXP_DEBUG"):
+                raise
+            typer.echo(f"aiexp: error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+
 app = typer.Typer(
+    cls=_AiexpGroup,
     name="aiexp",
     help=(
         "Prepare a proposal for the American AI Exports Program — Pre-Set Consortia "
@@ -65,7 +85,24 @@ def main() -> None:
     """Run the CLI: the tool's own errors are one line on stderr and exit code 2."""
     debug = bool(os.environ.get("AIEXP_DEBUG"))
     try:
-        app(standalone_mode=True)
+        # Not standalone: click's usage errors come here, so they are one line (not a panel).
+        code = app(standalone_mode=False)
+    except typer.Abort:
+        print("aiexp: interrupted; no output file was written", file=sys.stderr)
+        sys.exit(130)
+    except typer.TyperException as exc:  # click's usage errors (bad option, missing argument)
+        show = getattr(exc, "show", None)
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            if show is not None and exc.format_message().strip():
+                show()  # `aiexp` alone prints the help (typer's rich help prints it itself)
+            sys.exit(exc.exit_code)
+        context = getattr(exc, "ctx", None)
+        where = getattr(context, "command_path", "aiexp") if context is not None else "aiexp"
+        print(
+            f"aiexp: error: {exc.format_message()} (see `{where} --help`)",
+            file=sys.stderr,
+        )
+        sys.exit(exc.exit_code)
     except AiexpError as exc:
         if debug:
             raise
@@ -85,3 +122,6 @@ def main() -> None:
             file=sys.stderr,
         )
         sys.exit(2)
+    if code == 130:  # typer turns Ctrl-C into exit code 130; atomic writes left no file
+        print("aiexp: interrupted; no output file was written", file=sys.stderr)
+    sys.exit(code if isinstance(code, int) else 0)
