@@ -16,6 +16,8 @@ def check_output(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> Non
     if path.is_dir():
         raise OutputError(f"{path}: is a folder; give a file name, e.g. {path / 'proposal.docx'}")
     parent = path.parent if str(path.parent) else Path(".")
+    if parent.exists() and not parent.is_dir():
+        raise OutputError(f"{path}: {parent} is a file, not a folder; choose another output name")
     if not parent.is_dir():
         raise OutputError(f"{path}: the folder {parent} does not exist; create it first")
     resolved = path.resolve()
