@@ -21,7 +21,9 @@ import csv
 import datetime as dt
 import io
 import random
+import re
 import sys
+import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -271,392 +273,436 @@ class Item:
 # racks, power and cooling, installed and commissioned. The reference deployment is eight units
 # (2,048 accelerators) delivered in eight lots.
 LOT_ITEMS = [
-    Item("ACC", "CR-900 AI accelerator module, 141 GB HBM", COBALT, "US", 256, 26400, 68),
     Item(
-        "SRV",
-        "MX-8 accelerator server (chassis, baseboard, cooling plates), assembled in Texas",
-        ANCHOR,
-        "US",
-        32,
-        61800,
-        72,
-        "non_us",
+        code="ACC",
+        description="CR-900 AI accelerator module, 144 GB HBM3E",
+        supplier=COBALT,
+        origin="US",
+        quantity=256,
+        unit_value=26400,
+        us_content_pct=68,
     ),
     Item(
-        "CPU",
-        "Host processor, 64-core, two per server",
-        "Tamarack Silicon Devices, Inc.",
-        "MY",
-        64,
-        9850,
-        55,
+        code="SRV",
+        description=(
+            "MX-8 accelerator server (chassis, baseboard, cooling plates), assembled in Texas"
+        ),
+        supplier=ANCHOR,
+        origin="US",
+        quantity=32,
+        unit_value=61800,
+        us_content_pct=72,
+        form="non_us",
     ),
     Item(
-        "MEM",
-        "DDR5 registered memory module, 64 GB",
-        "Seorak Memory Solutions Co., Ltd.",
-        "KR",
-        1024,
-        412,
-        0,
+        code="CPU",
+        description="Host processor, 64-core, two per server",
+        supplier="Tamarack Silicon Devices, Inc.",
+        origin="MY",
+        quantity=64,
+        unit_value=9850,
+        us_content_pct=55,
     ),
     Item(
-        "NVM",
-        "NVMe data drive, 7.68 TB",
-        "Granite Peak Storage, Inc.",
-        "US",
-        128,
-        1180,
-        35,
+        code="MEM",
+        description="DDR5 registered memory module, 64 GB",
+        supplier="Seorak Memory Solutions Co., Ltd.",
+        origin="KR",
+        quantity=1024,
+        unit_value=412,
+        us_content_pct=0,
     ),
     Item(
-        "NIC",
-        "400G network interface card, back-end fabric",
-        "Ashgrove Networks, Inc.",
-        "US",
-        256,
-        1650,
-        60,
+        code="NVM",
+        description="NVMe data drive, 7.68 TB",
+        supplier="Granite Peak Storage, Inc.",
+        origin="US",
+        quantity=128,
+        unit_value=1180,
+        us_content_pct=35,
     ),
     Item(
-        "LEAF",
-        "Leaf switch, 64 x 800G, AI back-end fabric",
-        "Ashgrove Networks, Inc.",
-        "US",
-        4,
-        48500,
-        62,
-        "both",
-    ),
-    Item("OPT8", "800G OSFP optical transceiver", HOSHIZORA, "JP", 512, 118000, 6),
-    Item("OPT4", "400G QSFP112 optical transceiver", HOSHIZORA, "JP", 256, 86000, 6),
-    Item(
-        "DAC",
-        "Direct-attach copper cable, 800G, 2 m",
-        "Jade Harbor Interconnect Co., Ltd.",
-        "TW",
-        128,
-        185,
-        0,
+        code="NIC",
+        description="400G network interface card, back-end fabric",
+        supplier="Ashgrove Networks, Inc.",
+        origin="US",
+        quantity=256,
+        unit_value=1650,
+        us_content_pct=60,
     ),
     Item(
-        "MGMT",
-        "Management switch, 48 x 10G",
-        "Ashgrove Networks, Inc.",
-        "US",
-        1,
-        9400,
-        62,
+        code="LEAF",
+        description="Leaf switch, 64 x 800G, AI back-end fabric",
+        supplier="Ashgrove Networks, Inc.",
+        origin="US",
+        quantity=4,
+        unit_value=48500,
+        us_content_pct=62,
+        form="both",
     ),
     Item(
-        "RACK",
-        "42U liquid-cooling-ready rack with rear-door mounting",
-        "Pennine Rack & Enclosure Ltd",
-        "GB",
-        8,
-        6250,
-        0,
+        code="OPT8",
+        description="800G OSFP optical transceiver",
+        supplier=HOSHIZORA,
+        origin="JP",
+        quantity=512,
+        unit_value=118000,
+        us_content_pct=6,
     ),
     Item(
-        "CBL",
-        "Vertical cable management and labelling kit",
-        "Pennine Rack & Enclosure Ltd",
-        "GB",
-        8,
-        420,
-        0,
+        code="OPT4",
+        description="400G QSFP112 optical transceiver",
+        supplier=HOSHIZORA,
+        origin="JP",
+        quantity=256,
+        unit_value=86000,
+        us_content_pct=6,
     ),
     Item(
-        "PDU",
-        "Intelligent PDU, three-phase 415 V, metered per outlet",
-        "Cedar Fork Power Systems, Inc.",
-        "US",
-        16,
-        3350,
-        78,
+        code="DAC",
+        description="Direct-attach copper cable, 800G, 2 m",
+        supplier="Jade Harbor Interconnect Co., Ltd.",
+        origin="TW",
+        quantity=128,
+        unit_value=185,
+        us_content_pct=0,
     ),
     Item(
-        "BUS",
-        "Overhead busway with tap-off boxes, per row",
-        "Cedar Fork Power Systems, Inc.",
-        "US",
-        1,
-        38600,
-        80,
+        code="MGMT",
+        description="Management switch, 48 x 10G",
+        supplier="Ashgrove Networks, Inc.",
+        origin="US",
+        quantity=1,
+        unit_value=9400,
+        us_content_pct=62,
     ),
     Item(
-        "UPS",
-        "Modular UPS, 500 kW, lithium-ion",
-        "Cedar Fork Power Systems, Inc.",
-        "US",
-        2,
-        142000,
-        74,
-        "non_us",
+        code="RACK",
+        description="42U liquid-cooling-ready rack with rear-door mounting",
+        supplier="Pennine Rack & Enclosure Ltd",
+        origin="GB",
+        quantity=8,
+        unit_value=6250,
+        us_content_pct=0,
     ),
     Item(
-        "CDU",
-        "Coolant distribution unit, 1 MW, in-row",
-        "Skagerrak Thermal Systems A/S",
-        "DK",
-        1,
-        214000,
-        12,
+        code="CBL",
+        description="Vertical cable management and labelling kit",
+        supplier="Pennine Rack & Enclosure Ltd",
+        origin="GB",
+        quantity=8,
+        unit_value=420,
+        us_content_pct=0,
     ),
     Item(
-        "RDHX",
-        "Rear-door heat exchanger, 40 kW",
-        "Skagerrak Thermal Systems A/S",
-        "DK",
-        8,
-        11900,
-        12,
+        code="PDU",
+        description="Intelligent PDU, three-phase 415 V, metered per outlet",
+        supplier="Cedar Fork Power Systems, Inc.",
+        origin="US",
+        quantity=16,
+        unit_value=3350,
+        us_content_pct=78,
     ),
     Item(
-        "LEAK",
-        "Leak detection cable and controller, per row",
-        "Skagerrak Thermal Systems A/S",
-        "DK",
-        1,
-        7800,
-        12,
+        code="BUS",
+        description="Overhead busway with tap-off boxes, per row",
+        supplier="Cedar Fork Power Systems, Inc.",
+        origin="US",
+        quantity=1,
+        unit_value=38600,
+        us_content_pct=80,
     ),
     Item(
-        "STO",
-        "Parallel file system node, 1 PB usable, NVMe",
-        "Granite Peak Storage, Inc.",
-        "US",
-        1,
-        386000,
-        58,
-        "non_us",
+        code="UPS",
+        description="Modular UPS, 500 kW, lithium-ion, 2N pair per unit",
+        supplier="Cedar Fork Power Systems, Inc.",
+        origin="US",
+        quantity=2,
+        unit_value=142000,
+        us_content_pct=74,
+        form="non_us",
     ),
     Item(
-        "FLEET",
-        "Meridian fleet management software, per server, five-year term",
-        ANCHOR,
-        "US",
-        32,
-        2400,
-        100,
+        code="CDU",
+        description="Coolant distribution unit, 500 kW, in-row",
+        supplier="Skagerrak Thermal Systems A/S",
+        origin="DK",
+        quantity=1,
+        unit_value=214000,
+        us_content_pct=12,
+    ),
+    Item(
+        code="RDHX",
+        description="Rear-door heat exchanger, 40 kW",
+        supplier="Skagerrak Thermal Systems A/S",
+        origin="DK",
+        quantity=8,
+        unit_value=11900,
+        us_content_pct=12,
+    ),
+    Item(
+        code="LEAK",
+        description="Leak detection cable and controller, per row",
+        supplier="Skagerrak Thermal Systems A/S",
+        origin="DK",
+        quantity=1,
+        unit_value=7800,
+        us_content_pct=12,
+    ),
+    Item(
+        code="STO",
+        description="Parallel file system node, 1 PB usable, NVMe",
+        supplier="Granite Peak Storage, Inc.",
+        origin="US",
+        quantity=1,
+        unit_value=386000,
+        us_content_pct=58,
+        form="non_us",
+    ),
+    Item(
+        code="FLEET",
+        description="Meridian fleet management software, per server, five-year term",
+        supplier=ANCHOR,
+        origin="US",
+        quantity=32,
+        unit_value=2400,
+        us_content_pct=100,
         kind=BomKind.SERVICE,
     ),
     Item(
-        "INT",
-        "Rack integration, burn-in and factory acceptance testing in Round Rock, Texas",
-        ANCHOR,
-        "US",
-        1,
-        96000,
-        100,
+        code="INT",
+        description="Rack integration, burn-in and factory acceptance testing in Round Rock, Texas",
+        supplier=ANCHOR,
+        origin="US",
+        quantity=1,
+        unit_value=96000,
+        us_content_pct=100,
         kind=BomKind.SERVICE,
     ),
     Item(
-        "INST",
-        "On-site installation, cabling and mechanical and electrical integration",
-        "Pecos River Critical Facilities, LLC",
-        "US",
-        1,
-        84000,
-        85,
+        code="INST",
+        description="On-site installation, cabling and mechanical and electrical integration",
+        supplier="Pecos River Critical Facilities, LLC",
+        origin="US",
+        quantity=1,
+        unit_value=84000,
+        us_content_pct=85,
         kind=BomKind.SERVICE,
     ),
     Item(
-        "LOCAL",
-        "Site preparation, rigging and local installation labour",
-        "Sahil Data Centre Services L.L.C.",
-        "AE",
-        1,
-        41500,
-        0,
+        code="LOCAL",
+        description="Site preparation, rigging and local installation labour",
+        supplier="Sahil Data Centre Services L.L.C.",
+        origin="AE",
+        quantity=1,
+        unit_value=41500,
+        us_content_pct=0,
         kind=BomKind.SERVICE,
     ),
     Item(
-        "COMM",
-        "Commissioning and performance acceptance testing",
-        ANCHOR,
-        "US",
-        1,
-        58000,
-        92,
-        "both",
-        BomKind.SERVICE,
+        code="COMM",
+        description="Commissioning and performance acceptance testing",
+        supplier=ANCHOR,
+        origin="US",
+        quantity=1,
+        unit_value=58000,
+        us_content_pct=92,
+        form="both",
+        kind=BomKind.SERVICE,
     ),
 ]
 
 SITE_ITEMS = [
-    Item("SPINE", "Spine switch, 64 x 800G", "Ashgrove Networks, Inc.", "US", 16, 52000, 62),
-    Item("SPOPT", "800G OSFP optical transceiver, spine layer", HOSHIZORA, "JP", 1024, 118000, 6),
     Item(
-        "FIBRE",
-        "Structured fibre trunks, cassettes and patch panels",
-        "Jade Harbor Interconnect Co., Ltd.",
-        "TW",
-        1,
-        186000,
-        0,
+        code="SPINE",
+        description="Spine switch, 64 x 800G",
+        supplier="Ashgrove Networks, Inc.",
+        origin="US",
+        quantity=16,
+        unit_value=52000,
+        us_content_pct=62,
     ),
     Item(
-        "BORDER",
-        "Border gateway and firewall appliance pair, 400G",
-        "Ashgrove Networks, Inc.",
-        "US",
-        2,
-        118000,
-        64,
+        code="SPOPT",
+        description="800G OSFP optical transceiver, spine layer",
+        supplier=HOSHIZORA,
+        origin="JP",
+        quantity=1024,
+        unit_value=118000,
+        us_content_pct=6,
     ),
     Item(
-        "HEAD",
-        "Cluster head and login node, MX-2",
-        ANCHOR,
-        "US",
-        6,
-        24800,
-        70,
-        "both",
+        code="FIBRE",
+        description="Structured fibre trunks, cassettes and patch panels",
+        supplier="Jade Harbor Interconnect Co., Ltd.",
+        origin="TW",
+        quantity=1,
+        unit_value=186000,
+        us_content_pct=0,
     ),
     Item(
-        "HCPU",
-        "Host processor for head nodes, 64-core",
-        "Tamarack Silicon Devices, Inc.",
-        "MY",
-        12,
-        9850,
-        55,
+        code="BORDER",
+        description="Border gateway and firewall appliance pair, 400G",
+        supplier="Ashgrove Networks, Inc.",
+        origin="US",
+        quantity=2,
+        unit_value=118000,
+        us_content_pct=64,
     ),
     Item(
-        "OBJ",
-        "Object storage node, 4 PB usable, for datasets and model checkpoints",
-        "Granite Peak Storage, Inc.",
-        "US",
-        4,
-        212000,
-        58,
+        code="HEAD",
+        description="Cluster head and login node, MX-2",
+        supplier=ANCHOR,
+        origin="US",
+        quantity=6,
+        unit_value=24800,
+        us_content_pct=70,
+        form="both",
     ),
     Item(
-        "GEN",
-        "Standby generator set, 2,000 kVA, with paralleling switchgear",
-        "Cedar Fork Power Systems, Inc.",
-        "US",
-        3,
-        690000,
-        70,
-        "non_us",
+        code="HCPU",
+        description="Host processor for head nodes, 64-core",
+        supplier="Tamarack Silicon Devices, Inc.",
+        origin="MY",
+        quantity=12,
+        unit_value=9850,
+        us_content_pct=55,
     ),
     Item(
-        "DRY",
-        "Adiabatic dry cooler, 1.2 MW",
-        "Skagerrak Thermal Systems A/S",
-        "DK",
-        8,
-        168000,
-        10,
+        code="OBJ",
+        description="Object storage node, 4 PB usable, for datasets and model checkpoints",
+        supplier="Granite Peak Storage, Inc.",
+        origin="US",
+        quantity=4,
+        unit_value=212000,
+        us_content_pct=58,
     ),
     Item(
-        "FIRE",
-        "Clean-agent fire suppression system, two data halls",
-        "Red Mesa Fire Protection, LLC",
-        "US",
-        1,
-        128000,
-        64,
+        code="GEN",
+        description="Standby generator set, 2,000 kVA, with paralleling switchgear",
+        supplier="Cedar Fork Power Systems, Inc.",
+        origin="US",
+        quantity=3,
+        unit_value=690000,
+        us_content_pct=70,
+        form="non_us",
     ),
     Item(
-        "PHYS",
-        "Access control, video surveillance and intrusion detection, two data halls",
-        "Ridgeline Physical Security, Inc.",
-        "US",
-        1,
-        96000,
-        52,
+        code="DRY",
+        description="Adiabatic dry cooler, 600 kW",
+        supplier="Skagerrak Thermal Systems A/S",
+        origin="DK",
+        quantity=8,
+        unit_value=168000,
+        us_content_pct=10,
     ),
     Item(
-        "SPARE",
-        "On-site spares pool: accelerators, servers, optics and drives",
-        ANCHOR,
-        "US",
-        1,
-        1240000,
-        61,
+        code="FIRE",
+        description="Clean-agent fire suppression system, two data halls",
+        supplier="Red Mesa Fire Protection, LLC",
+        origin="US",
+        quantity=1,
+        unit_value=128000,
+        us_content_pct=64,
     ),
     Item(
-        "CLOUD",
-        "Sovereign cloud control plane (identity, orchestration, metering), 36 months",
-        STRATOS,
-        "US",
-        1,
-        1850000,
-        88,
+        code="PHYS",
+        description="Access control, video surveillance and intrusion detection, two data halls",
+        supplier="Ridgeline Physical Security, Inc.",
+        origin="US",
+        quantity=1,
+        unit_value=96000,
+        us_content_pct=52,
+    ),
+    Item(
+        code="SPARE",
+        description="On-site spares pool: accelerators, servers, optics and drives",
+        supplier=ANCHOR,
+        origin="US",
+        quantity=1,
+        unit_value=1240000,
+        us_content_pct=61,
+    ),
+    Item(
+        code="CLOUD",
+        description="Sovereign cloud control plane (identity, orchestration, metering), 36 months",
+        supplier=STRATOS,
+        origin="US",
+        quantity=1,
+        unit_value=1850000,
+        us_content_pct=88,
         kind=BomKind.SERVICE,
     ),
     Item(
-        "BURST",
-        "Reserved accelerator capacity in U.S. regions for overflow training, 36 months",
-        STRATOS,
-        "US",
-        1,
-        2400000,
-        90,
+        code="BURST",
+        description=(
+            "Reserved accelerator capacity in U.S. regions for overflow training, 36 months"
+        ),
+        supplier=STRATOS,
+        origin="US",
+        quantity=1,
+        unit_value=2400000,
+        us_content_pct=90,
         kind=BomKind.SERVICE,
     ),
     Item(
-        "PMO",
-        "Programme management and systems engineering, design through handover",
-        ANCHOR,
-        "US",
-        1,
-        420000,
-        96,
+        code="PMO",
+        description="Programme management and systems engineering, design through handover",
+        supplier=ANCHOR,
+        origin="US",
+        quantity=1,
+        unit_value=420000,
+        us_content_pct=96,
         kind=BomKind.SERVICE,
     ),
     Item(
-        "TRAIN",
-        "Hardware operations training for customer staff, ten days on site",
-        ANCHOR,
-        "US",
-        1,
-        64000,
-        90,
+        code="TRAIN",
+        description="Hardware operations training for customer staff, ten days on site",
+        supplier=ANCHOR,
+        origin="US",
+        quantity=1,
+        unit_value=64000,
+        us_content_pct=90,
         kind=BomKind.SERVICE,
     ),
     Item(
-        "SITEINST",
-        "Installation of spine, storage and facility systems",
-        "Pecos River Critical Facilities, LLC",
-        "US",
-        1,
-        212000,
-        85,
+        code="SITEINST",
+        description="Installation of spine, storage and facility systems",
+        supplier="Pecos River Critical Facilities, LLC",
+        origin="US",
+        quantity=1,
+        unit_value=212000,
+        us_content_pct=85,
         kind=BomKind.SERVICE,
     ),
     Item(
-        "SITELOCAL",
-        "Civil works supervision, permits and local logistics",
-        "Sahil Data Centre Services L.L.C.",
-        "AE",
-        1,
-        96000,
-        0,
+        code="SITELOCAL",
+        description="Civil works supervision, permits and local logistics",
+        supplier="Sahil Data Centre Services L.L.C.",
+        origin="AE",
+        quantity=1,
+        unit_value=96000,
+        us_content_pct=0,
         kind=BomKind.SERVICE,
     ),
     Item(
-        "MAINT",
-        "First-line hardware maintenance, 36 months, in-country",
-        "Sahil Data Centre Services L.L.C.",
-        "AE",
-        1,
-        310000,
-        0,
+        code="MAINT",
+        description="First-line hardware maintenance, 36 months, in-country",
+        supplier="Sahil Data Centre Services L.L.C.",
+        origin="AE",
+        quantity=1,
+        unit_value=310000,
+        us_content_pct=0,
         kind=BomKind.SERVICE,
     ),
     Item(
-        "WARR",
-        "Extended hardware warranty and advance replacement, years 2 and 3",
-        ANCHOR,
-        "US",
-        1,
-        880000,
-        82,
+        code="WARR",
+        description="Extended hardware warranty and advance replacement, years 2 and 3",
+        supplier=ANCHOR,
+        origin="US",
+        quantity=1,
+        unit_value=880000,
+        us_content_pct=82,
         kind=BomKind.SERVICE,
     ),
 ]
@@ -1360,8 +1406,8 @@ MARKETS = [
         ),
         demand_evidence=(
             "National AI strategies in Saudi Arabia, the United Arab Emirates and Qatar commit "
-            "public funding to sovereign compute; two ministries have signed letters of intent "
-            "with the consortium."
+            "public funding to sovereign compute; two public buyers in the region have signed "
+            "letters of intent with the consortium."
         ),
     ),
     Market(
@@ -1376,9 +1422,9 @@ MARKETS = [
             "agriculture deepens the alliance and keeps citizens' data off adversary platforms."
         ),
         demand_evidence=(
-            "The national e-government master plan calls for AI-assisted case processing, and a "
-            "regional hospital network has run a three-month pilot of the clinical "
-            "documentation assistant."
+            "Agencies are digitising benefit and permit processing under the national "
+            "e-government program, and a regional hospital network has completed a "
+            "three-month pilot of the clinical documentation assistant."
         ),
     ),
     Market(
@@ -1393,8 +1439,9 @@ MARKETS = [
             "American stack supports interoperability with U.S. systems and standards."
         ),
         demand_evidence=(
-            "Poland's AI policy funds a national computing centre for public administration, "
-            "and a regional government has asked the consortium for a feasibility study."
+            "Poland's national AI policy calls for computing capacity for public "
+            "administration, and a regional government has asked the consortium for a "
+            "feasibility study."
         ),
     ),
 ]
@@ -1656,7 +1703,7 @@ dependence on AI technology developed by adversaries. The Meridian Sovereign AI 
 both aims in markets where the choice is being made now.
 
 - **A full American stack.** Every layer is led by a U.S. member, and more than 60 % of the \
-hardware value is U.S. content, manufactured in Arizona and Texas.
+hardware value is U.S. content, with the accelerators made in Arizona and the servers in Texas.
 - **Displacing adversary technology.** In the Gulf and the Philippines, public buyers are \
 weighing subsidised offers from providers headquartered in the People's Republic of China; the \
 package gives them a complete, financeable alternative.
@@ -1675,8 +1722,10 @@ The consortium's export compliance program is run by the anchor member's trade c
 office, which reports to Meridian's general counsel, and is binding on every member and \
 subcontractor through the consortium agreement.
 
-1. **Classification.** Every item is classified before it is quoted; the accelerators \
-(3A090.a) and servers (4A090.a) are expected to require licences for each destination.
+1. **Classification.** Every item is classified before it is quoted. The accelerators \
+(3A090.a) and servers (4A090.a) are expected to require a licence for each destination; the \
+mass-market encryption items (5A992.c, 5D992.c) are expected to need no licence to these \
+destinations, and the required self-classification reports are filed.
 2. **Screening.** Customers, end users, local partners and freight forwarders are screened \
 against the Consolidated Screening List before contract and before each shipment.
 3. **Licensing.** Licence applications name the end user and end use; deliveries start only \
@@ -1692,10 +1741,10 @@ program is audited annually by outside counsel.
 
 LETTERS_OF_INTENT = """\
 Two public buyers have signed non-binding letters of intent with Meridian Compute Systems: a \
-Gulf ministry for a two-unit deployment with the caseworker assistant, and a national health \
-authority for the clinical documentation assistant. A Philippine regional hospital network has \
-completed a three-month pilot. The letters are provided as attachments and are *confidential \
-commercial information*.
+Gulf ministry for a two-unit deployment with the caseworker assistant, and a Gulf national \
+health authority for the clinical documentation assistant. A Philippine regional hospital \
+network has completed a three-month pilot. The letters are provided as attachments and are \
+*confidential commercial information*.
 """
 
 LOCAL_PARTNERS = """\
@@ -1718,10 +1767,11 @@ country.
 """
 
 ENABLING_INFRASTRUCTURE = """\
-A full eight-unit cluster draws about 9 MW at peak. The package includes modular UPS, standby \
-generation and adiabatic dry coolers sized for a 50 °C ambient temperature; the customer \
-provides a utility connection, a site with two diverse fibre routes, and water for adiabatic \
-cooling of about 12,000 litres a day in summer.
+A full eight-unit cluster draws about 4 MW at peak, including cooling. The package includes \
+2N modular UPS, N+1 standby generation and adiabatic dry coolers sized for a 50 °C ambient \
+temperature. The customer provides a utility connection of at least 5 MVA, a site with two \
+diverse fibre routes to separate carriers, and water for adiabatic cooling on the hottest days; \
+where water is scarce, the dry coolers run without it at a higher power draw.
 """
 
 NARRATIVES = [
@@ -1795,15 +1845,38 @@ def rates_csv(rates: list[Rate]) -> bytes:
     return csv_bytes(RATE_COLUMNS, [[getattr(r, key) for key in RATE_COLUMNS] for r in rates])
 
 
+# The workbook's timestamps are pinned, so that running the script again changes no byte of it.
+PINNED_TIME = (2026, 6, 15, 9, 0, 0)
+PINNED_W3CDTF = "2026-06-15T09:00:00Z"
+_W3CDTF = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
+
+
+def pinned_xlsx(data: bytes) -> bytes:
+    """The .xlsx package with fixed entry times and fixed created/modified properties."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            content = source.read(entry.filename)
+            if entry.filename == "docProps/core.xml":
+                content = _W3CDTF.sub(rb"\g<1>" + PINNED_W3CDTF.encode() + rb"\g<2>", content)
+            info = zipfile.ZipInfo(entry.filename, date_time=PINNED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, content)
+    return buffer.getvalue()
+
+
 def write_sample(folder: Path) -> None:
     """Write consortium.xlsx, bom.csv and rates.csv into `folder`."""
-    from aiexp.workbook.template import write_workbook
+    from aiexp.workbook.template import workbook_bytes
 
     folder.mkdir(parents=True, exist_ok=True)
     bom = build_bom()
     write_atomic(folder / "bom.csv", bom_csv(bom))
     write_atomic(folder / "rates.csv", rates_csv(RATES))
-    write_workbook(folder / "consortium.xlsx", build_consortium(bom))
+    workbook = workbook_bytes(build_consortium(bom))
+    write_atomic(folder / "consortium.xlsx", pinned_xlsx(workbook))
 
 
 def main(argv: list[str] | None = None) -> int:

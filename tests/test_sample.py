@@ -135,6 +135,16 @@ def test_script_regenerates_the_committed_sample(tmp_path: Path) -> None:
     assert fresh.consortium.model_dump() == committed.consortium.model_dump()
 
 
+def test_script_writes_the_same_workbook_bytes_every_time(tmp_path: Path) -> None:
+    script = _script()
+
+    script.write_sample(tmp_path / "first")
+    script.write_sample(tmp_path / "second")
+
+    first = (tmp_path / "first" / "consortium.xlsx").read_bytes()
+    assert first == (tmp_path / "second" / "consortium.xlsx").read_bytes()
+
+
 def test_script_model_survives_the_workbook_round_trip() -> None:
     script = _script()
     built = script.build_consortium(script.build_bom())
