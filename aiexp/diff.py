@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
 from enum import Enum
@@ -192,6 +192,12 @@ class _Sheet:
     names: frozenset[str] = frozenset()
     # Whether a row added or removed is a material change.
     rows_material: bool = True
+    # How a changed row is named in prose; default `noun label`.
+    subject: Callable[[Any], str] | None = None
+
+    def subject_of(self, row: Any) -> str:
+        """The row's name at the start of a sentence: `Member Acme Corp`."""
+        return self.subject(row) if self.subject else f"{self.noun} {self.label(row)}"
 
 
 def _name_key(value: str | None) -> str | None:
@@ -272,7 +278,7 @@ def _describe_export_item(item: Any, profile: Profile) -> str:
 
 
 def _describe_narrative(narrative: Any, profile: Profile) -> str:
-    return f"{_enum(narrative.section)} ({_word_count(narrative.text)} words)"
+    return f"{_enum(narrative.section)} ({_words(_word_count(narrative.text))})"
 
 
 _SHEETS: tuple[_Sheet, ...] = (
@@ -308,6 +314,7 @@ _SHEETS: tuple[_Sheet, ...] = (
         label=lambda o: f"layer {o.layer}",
         describe=lambda o, _p: f"layer {o.layer}",
         wording=frozenset({"offering"}),
+        subject=lambda o: f"Layer {o.layer} offering",
     ),
     _Sheet(
         "Models",
@@ -348,7 +355,7 @@ _SHEETS: tuple[_Sheet, ...] = (
             if o.function is not None and _name_key(o.entity)
             else None
         ),
-        label=lambda o: f"{_enum(o.function)}: {o.entity}",
+        label=lambda o: f"{o.entity} ({_enum(o.function)})",
         describe=lambda o, _p: f"{_enum(o.function)}: {o.entity}",
         wording=frozenset({"arrangement"}),
         names=frozenset({"entity"}),
@@ -424,7 +431,13 @@ def diff_workbooks(
     old_path, new_path = Path(old), Path(new)
     old_read = read_workbook(old_path)
     new_read = read_workbook(new_path)
-    material, other = diff_consortia(old_read.consortium, new_read.consortium, profile=profile)
+    material, other = diff_consortia(
+        old_read.consortium,
+        new_read.consortium,
+        profile=profile,
+        old_rates=workbook_rates(old_path, old_read.consortium),
+        new_rates=workbook_rates(new_path, new_read.consortium),
+    )
     before = hardware_figures(old_path, old_read, profile=profile)
     after = hardware_figures(new_path, new_read, profile=profile)
     hardware = _hardware_change(before, after)
@@ -451,9 +464,18 @@ def input_problems(read: WorkbookRead) -> int:
 
 
 def diff_consortia(
-    old: Consortium, new: Consortium, *, profile: Profile
+    old: Consortium,
+    new: Consortium,
+    *,
+    profile: Profile,
+    old_rates: Mapping[str, Decimal] | None = None,
+    new_rates: Mapping[str, Decimal] | None = None,
 ) -> tuple[list[Change], list[Change]]:
-    """The changes from `old` to `new`: (material, other), each in a stable, readable order."""
+    """The changes from `old` to `new`: (material, other), each in a stable, readable order.
+
+    The rates (USD per unit) convert each proposal's layer valuations to USD; without them, only
+    the workbook's own Rates sheet is used, and a layer it cannot convert is summed per currency.
+    """
     changes = list(_info_changes(old.info, new.info))
     for spec in _SHEETS:
         old_rows = _rows_of(old, spec)
@@ -462,7 +484,7 @@ def diff_consortia(
         if spec.name in ("Members", "Providers"):
             changes.extend(_coc_changes(spec, old_rows, new_rows, profile))
         if spec.name == "Providers":
-            changes.extend(_layer_valuation_changes(old, new))
+            changes.extend(_layer_valuation_changes(old, new, old_rates, new_rates))
     material = sorted((c for c in changes if c.material), key=_material_rank)
     other = [c for c in changes if not c.material]
     return material, other
@@ -585,7 +607,7 @@ def _field_change(
         yield _changed(
             spec.name,
             label,
-            f"{spec.noun} {label}",
+            spec.subject_of(after),
             f"value {_money_text(old_value)} → {_money_text(new_value)}",
             True,
             "value",
@@ -601,7 +623,7 @@ def _field_change(
     yield _changed(
         spec.name,
         label,
-        f"{spec.noun} {label}",
+        spec.subject_of(after),
         detail,
         not wording and spec.rows_material,
         col.key,
@@ -656,7 +678,7 @@ def _coc_changes(
         yield _changed(
             spec.name,
             label,
-            f"{spec.noun} {label}",
+            spec.subject_of(after),
             detail,
             True,
             "country_of_concern",
@@ -675,9 +697,14 @@ def coc_links(entity: Member | Provider | _ProviderTotal, profile: Profile) -> s
     return describe(provider_links(row, profile))
 
 
-def _layer_valuation_changes(old: Consortium, new: Consortium) -> Iterable[Change]:
+def _layer_valuation_changes(
+    old: Consortium,
+    new: Consortium,
+    old_rates: Mapping[str, Decimal] | None,
+    new_rates: Mapping[str, Decimal] | None,
+) -> Iterable[Change]:
     """The value of each layer (the sum of its Providers rows) before and after (VI.2)."""
-    before, after = _layer_totals(old), _layer_totals(new)
+    before, after = _layer_totals(old, old_rates), _layer_totals(new, new_rates)
     for layer in sorted(set(before) | set(after)):
         old_total, new_total = before.get(layer, {}), after.get(layer, {})
         if old_total == new_total:
@@ -694,9 +721,35 @@ def _layer_valuation_changes(old: Consortium, new: Consortium) -> Iterable[Chang
         )
 
 
-def _layer_totals(consortium: Consortium) -> dict[int, dict[str, Decimal]]:
-    """Each layer's providers summed per currency, converted to USD where the Rates sheet can."""
-    rates = {r.currency: r.usd_per_unit for r in consortium.rates if r.currency and r.usd_per_unit}
+def workbook_rates(workbook: Path, consortium: Consortium) -> dict[str, Decimal]:
+    """A workbook's exchange rates: its Rates sheet, then `rates.csv` beside it (SPEC §1)."""
+    rates = _sheet_rates(consortium)
+    beside = workbook.parent / "rates.csv"
+    if beside.is_file():
+        from aiexp.bom import read_rates
+        from aiexp.errors import AiexpError
+
+        try:
+            for currency, rate in read_rates(beside).items():
+                rates.setdefault(currency.upper(), rate)
+        except AiexpError:
+            pass  # a layer it cannot convert is shown per currency; the BOM reports the file
+    return rates
+
+
+def _sheet_rates(consortium: Consortium) -> dict[str, Decimal]:
+    return {
+        r.currency.upper(): r.usd_per_unit
+        for r in consortium.rates
+        if r.currency and r.usd_per_unit
+    }
+
+
+def _layer_totals(
+    consortium: Consortium, known: Mapping[str, Decimal] | None
+) -> dict[int, dict[str, Decimal]]:
+    """Each layer's providers summed per currency, converted to USD where the rates allow."""
+    rates = dict(known) if known is not None else _sheet_rates(consortium)
     rates["USD"] = Decimal(1)
     totals: dict[int, dict[str, Decimal]] = {}
     for provider in consortium.providers:
@@ -796,7 +849,7 @@ def _show(value: Any, col: ColumnSpec) -> str:
         # A blank percentage of ownership means unknown (SPEC §2 Members).
         return "unknown" if col.kind is Kind.PERCENT else "blank"
     if isinstance(value, list):
-        return ", ".join(_show(item, col) for item in value)
+        return ", ".join(_show(item, col).strip("“”") for item in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, Enum):
@@ -847,9 +900,9 @@ def word_summary(old: str, new: str) -> str:
     """`rewritten: 412 → 455 words, 38 % of words changed` — a measure, not a text diff."""
     old_words, new_words = _WORDS.findall(old), _WORDS.findall(new)
     if not old_words:
-        return f"added: {len(new_words)} words"
+        return f"added: {_words(len(new_words))}"
     if not new_words:
-        return f"removed: {len(old_words)} words"
+        return f"removed: {_words(len(old_words))}"
     matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
     kept = sum(block.size for block in matcher.get_matching_blocks())
     longest = max(len(old_words), len(new_words))
@@ -860,7 +913,12 @@ def word_summary(old: str, new: str) -> str:
     else:
         changed_text = f"{changed} %"
     verb = "rewritten" if changed >= 50 else "edited"
-    return f"{verb}: {len(old_words)} → {len(new_words)} words, {changed_text} of words changed"
+    counts = f"{len(old_words)} → {_words(len(new_words))}"
+    return f"{verb}: {counts}, {changed_text} of words changed"
+
+
+def _words(count: int) -> str:
+    return f"{count} word" if count == 1 else f"{count} words"
 
 
 # -- the hardware U.S. content --------------------------------------------------------------------
