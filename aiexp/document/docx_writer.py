@@ -1,0 +1,635 @@
+"""Markdown subset → DOCX: markdown-it tokens mapped to python-docx calls with real Word styles.
+
+The templates write CommonMark plus tables. A few directives, each a paragraph of its own that
+workbook text can never produce (escaping turns `[` into `\\[`), give the layout what Markdown
+cannot say:
+
+- `[[toc]]`: a table of contents field (filled when the file is opened: `w:updateFields`);
+- `[[pagebreak]]`: a page break;
+- `[[style:NAME]] text`: a paragraph in the named Word style (Title, Subtitle, Quote, …);
+- `[[widths:3,2,5]]`: relative column widths of the table that follows.
+
+Output is deterministic: fixed zip entry times and order, fixed document properties.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aiexp.document.text import clean_text
+from aiexp.errors import TemplateError
+
+_DIRECTIVE = re.compile(r"^\[\[(toc|pagebreak|style|widths)(?::([^\]]*))?\]\]\s*(.*)$", re.DOTALL)
+_FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+BODY_FONT = "Arial"
+# Table text is 9 pt Arial: at most about 0.075 inch per character (bold, capitals), plus the
+# cell's left and right margins.
+_CHAR_WIDTH = 0.075
+_CELL_PADDING = 0.2
+_BREAKS = re.compile(r"[\s/]+|(?<=-)")
+# Parts that must come first in a DOCX zip (some readers sniff the first entries).
+_FIRST_PARTS = ("[Content_Types].xml", "_rels/.rels")
+# CT_Settings children that must follow w:updateFields (ECMA-376 Part 1, 17.15.1.78).
+_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+)
+
+
+@dataclass(frozen=True)
+class DocumentSetup:
+    """What the writer needs besides the Markdown: header lines, footer, properties, base file."""
+
+    title: str
+    subject: str
+    keywords: str
+    date: dt.date
+    header_lines: Sequence[str] = ()
+    footer_text: str = ""
+    content_status: str = ""
+    reference_docx: Path | None = None
+
+
+@dataclass
+class _ListState:
+    ordered: bool
+    start: int
+    num_id: int | None = None
+    items: int = 0
+
+
+@dataclass
+class _Writer:
+    document: Any
+    setup: DocumentSetup
+    headings: list[tuple[int, str]] = field(default_factory=list)
+    lists: list[_ListState] = field(default_factory=list)
+    widths: list[float] | None = None
+    item_paragraphs: int = 0
+
+
+def markdown_to_docx(markdown: str, setup: DocumentSetup) -> bytes:
+    """Turn the proposal's Markdown into DOCX bytes (deterministic for the same input)."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    tokens = parser.parse(clean_text(markdown))
+    document = _base_document(setup)
+    writer = _Writer(document, setup, headings=_collect_headings(tokens))
+    _write_blocks(writer, parser, tokens)
+    _write_header_footer(writer)
+    _set_properties(document, setup)
+    _update_fields_on_open(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalise_zip(buffer.getvalue())
+
+
+def normalise_zip(data: bytes) -> bytes:
+    """Rewrite a zip with fixed entry times, a stable order and the same compression."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = source.namelist()
+    ordered = [n for n in _FIRST_PARTS if n in names] + sorted(
+        n for n in names if n not in _FIRST_PARTS
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in ordered:
+            info = zipfile.ZipInfo(name, date_time=_FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(name), compresslevel=6)
+    return out.getvalue()
+
+
+# --- the base document -------------------------------------------------------------------------
+
+
+def _base_document(setup: DocumentSetup) -> Any:
+    from docx import Document
+    from docx.oxml.ns import qn
+    from docx.shared import Inches, Pt
+
+    if setup.reference_docx is None:
+        document = Document()
+        # SPEC §6: US Letter, 1-inch margins, 11 pt body.
+        for section in document.sections:
+            section.page_width = Inches(8.5)
+            section.page_height = Inches(11)
+            for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+                setattr(section, side, Inches(1))
+            section.header_distance = Inches(0.5)
+            section.footer_distance = Inches(0.5)
+        normal = document.styles["Normal"]
+        normal.font.size = Pt(11)
+        normal.paragraph_format.space_after = Pt(6)
+        # Arial: on every Word installation, and metric-compatible with Liberation Sans where
+        # LibreOffice renders it, so tables measured here fit the same way in both.
+        for name in (
+            "Normal",
+            "Title",
+            "Subtitle",
+            "Heading 1",
+            "Heading 2",
+            "Heading 3",
+            "TOC Heading",
+            "Header",
+            "Footer",
+        ):
+            _set_font(_style(document, name), BODY_FONT)
+        _add_table_text_style(document)
+        _add_toc_styles(document)
+        return document
+    # As pandoc does: the reference document's styles, page setup and headers, an empty body.
+    try:
+        document = Document(str(setup.reference_docx))
+    except Exception as exc:  # python-docx raises several types for a bad package
+        raise TemplateError(
+            f"{setup.reference_docx}: not a Word .docx file that can be used for styles ({exc})"
+        ) from None
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    _add_table_text_style(document)
+    _add_toc_styles(document)
+    return document
+
+
+def _set_font(style: Any, name: str) -> None:
+    """Set a style's font; theme font attributes would win over it in Word, so drop them."""
+    from docx.oxml.ns import qn
+
+    style.font.name = name
+    fonts = style.element.rPr.rFonts
+    for attribute in ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme"):
+        fonts.attrib.pop(qn(f"w:{attribute}"), None)
+    fonts.set(qn("w:cs"), name)
+
+
+def _style(document: Any, name: str) -> Any:
+    """The named style; copied from python-docx's default template when the base lacks it."""
+    try:
+        return document.styles[name]
+    except KeyError:
+        pass
+    from docx import Document
+
+    default = Document()
+    try:
+        source = default.styles[name]
+    except KeyError:
+        raise TemplateError(f"the templates ask for an unknown Word style {name!r}") from None
+    document.styles.element.append(copy.deepcopy(source.element))
+    return document.styles[name]
+
+
+def _add_table_text_style(document: Any) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt
+
+    try:
+        document.styles["Table Text"]
+        return
+    except KeyError:
+        pass
+    style = document.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Normal"]
+    style.font.size = Pt(9)
+    style.paragraph_format.space_before = Pt(1)
+    style.paragraph_format.space_after = Pt(1)
+
+
+def _add_toc_styles(document: Any) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    existing = {s.style_id for s in document.styles}
+    for level, indent in ((1, 0), (2, 220), (3, 440)):
+        if f"TOC{level}" in existing:
+            continue
+        document.styles.element.append(
+            parse_xml(
+                f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="TOC{level}">'
+                f'<w:name w:val="toc {level}"/><w:basedOn w:val="Normal"/>'
+                f'<w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:unhideWhenUsed/>'
+                f'<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9350"/></w:tabs>'
+                f'<w:spacing w:after="60"/><w:ind w:left="{indent}"/></w:pPr></w:style>'
+            )
+        )
+
+
+# --- blocks ------------------------------------------------------------------------------------
+
+
+def _collect_headings(tokens: Sequence[Any]) -> list[tuple[int, str]]:
+    headings = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and int(token.tag[1]) <= 2:
+            headings.append((int(token.tag[1]), _plain(tokens[index + 1])))
+    return headings
+
+
+def _plain(inline: Any) -> str:
+    parts = []
+    for child in inline.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _write_blocks(writer: _Writer, parser: Any, tokens: Sequence[Any]) -> None:
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        kind = token.type
+        if kind == "heading_open":
+            level = min(int(token.tag[1]), 3)
+            paragraph = writer.document.add_paragraph(
+                style=_style(writer.document, f"Heading {level}")
+            )
+            _write_inline(paragraph, tokens[index + 1])
+            index += 3
+            continue
+        if kind == "paragraph_open":
+            inline = tokens[index + 1]
+            if not writer.lists and _directive(writer, parser, inline):
+                index += 3
+                continue
+            paragraph = writer.document.add_paragraph(style=_paragraph_style(writer))
+            _number(writer, paragraph)
+            _write_inline(paragraph, inline)
+            index += 3
+            continue
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            start = int(token.attrGet("start") or 1)
+            writer.lists.append(_ListState(ordered=kind == "ordered_list_open", start=start))
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            writer.lists.pop()
+        elif kind == "list_item_open":
+            writer.item_paragraphs = 0
+            writer.lists[-1].items += 1
+        elif kind == "table_open":
+            index = _write_table(writer, tokens, index)
+            writer.widths = None
+            continue
+        elif kind in ("code_block", "fence"):
+            # Not in the narrative subset: kept as plain text, never dropped.
+            for line in token.content.rstrip("\n").split("\n"):
+                writer.document.add_paragraph(line.strip(), style=_paragraph_style(writer))
+        elif kind == "hr":
+            writer.document.add_paragraph(style=_paragraph_style(writer))
+        index += 1
+
+
+def _paragraph_style(writer: _Writer) -> Any:
+    if not writer.lists:
+        return _style(writer.document, "Normal")
+    state = writer.lists[-1]
+    level = min(len(writer.lists), 3)
+    suffix = "" if level == 1 else f" {level}"
+    writer.item_paragraphs += 1
+    if writer.item_paragraphs > 1:
+        return _style(writer.document, f"List Continue{suffix}")
+    base = "List Number" if state.ordered else "List Bullet"
+    return _style(writer.document, f"{base}{suffix}")
+
+
+def _number(writer: _Writer, paragraph: Any) -> None:
+    """Restart numbering for each numbered list (one shared Word list would run on: 1…7, 8…)."""
+    if not writer.lists or not writer.lists[-1].ordered or writer.item_paragraphs != 1:
+        return
+    state = writer.lists[-1]
+    if state.num_id is None:
+        state.num_id = _restarted_num(writer.document, paragraph.style, state.start)
+    if state.num_id is not None:
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_numId().val = state.num_id
+        num_pr.get_or_add_ilvl().val = 0
+
+
+def _restarted_num(document: Any, style: Any, start: int) -> int | None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    p_pr = style.element.pPr
+    num_pr = p_pr.numPr if p_pr is not None else None
+    if num_pr is None or num_pr.numId is None:
+        return None
+    try:
+        numbering = document.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        return None
+    base = numbering.num_having_numId(num_pr.numId.val)
+    abstract_id = base.abstractNumId.val
+    num_ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+    new_id = max(num_ids, default=0) + 1
+    numbering.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{new_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+            f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'
+        )
+    )
+    return new_id
+
+
+def _directive(writer: _Writer, parser: Any, inline: Any) -> bool:
+    match = _DIRECTIVE.match(inline.content)
+    if not match:
+        return False
+    name, argument, rest = match.group(1), (match.group(2) or "").strip(), match.group(3)
+    document = writer.document
+    if name == "toc":
+        _write_toc(writer)
+    elif name == "pagebreak":
+        from docx.enum.text import WD_BREAK
+
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    elif name == "style":
+        paragraph = document.add_paragraph(style=_style(document, argument))
+        for token in parser.parseInline(rest):
+            _write_inline(paragraph, token)
+    elif name == "widths":
+        try:
+            writer.widths = [float(part) for part in argument.split(",")]
+        except ValueError:
+            raise TemplateError(
+                f"[[widths:{argument}]]: give numbers, e.g. [[widths:2,1,3]]"
+            ) from None
+    return True
+
+
+def _write_toc(writer: _Writer) -> None:
+    """A TOC field whose cached result already lists the headings (page numbers come on open)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = writer.document
+    heading = document.add_paragraph(style=_style(document, "TOC Heading"))
+    heading.add_run("Contents")
+    entries = writer.headings or [(1, "Right-click and choose Update Field.")]
+    for number, (level, text) in enumerate(entries):
+        paragraph = document.add_paragraph(style=_toc_style(document, level))
+        p = paragraph._p
+        if number == 0:
+            p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>'))
+            instr = parse_xml(
+                f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve">'
+                ' TOC \\o "1-2" \\h \\z \\u </w:instrText></w:r>'
+            )
+            p.append(instr)
+            p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>'))
+        paragraph.add_run(clean_text(text))
+        if number == len(entries) - 1:
+            p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>'))
+
+
+def _toc_style(document: Any, level: int) -> Any:
+    for style in document.styles:
+        if style.style_id == f"TOC{level}":
+            return style
+    return _style(document, "Normal")
+
+
+# --- tables ------------------------------------------------------------------------------------
+
+
+def _table_rows(tokens: Sequence[Any], index: int) -> tuple[list[list[Any]], list[str], int]:
+    """Rows of inline tokens, the column alignments, and the index after `table_close`."""
+    rows: list[list[Any]] = []
+    aligns: list[str] = []
+    while tokens[index].type != "table_close":
+        token = tokens[index]
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type in ("th_open", "td_open"):
+            rows[-1].append(tokens[index + 1])
+            if token.type == "th_open":
+                style = str(token.attrGet("style") or "")
+                aligns.append(style.removeprefix("text-align:"))
+        index += 1
+    return rows, aligns, index + 1
+
+
+def _write_table(writer: _Writer, tokens: Sequence[Any], index: int) -> int:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    rows, aligns, after = _table_rows(tokens, index)
+    columns = len(aligns)
+    document = writer.document
+    table = document.add_table(rows=len(rows), cols=columns)
+    table.style = _style(document, "Table Grid")
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
+    widths = _column_widths(writer, rows, columns)
+    for col, width in zip(table.columns, widths, strict=True):
+        col.width = width
+    cell_style = _style(document, "Table Text")
+    align_map = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
+    for r, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
+        if r == 0:
+            # The header row repeats on every page a long table runs onto.
+            row._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+        for c, cell in enumerate(row.cells):
+            cell.width = widths[c]
+            paragraph = cell.paragraphs[0]
+            paragraph.style = cell_style
+            if aligns[c] in align_map:
+                paragraph.alignment = align_map[aligns[c]]
+            inline = cells[c] if c < len(cells) else None
+            if inline is not None:
+                _write_inline(paragraph, inline, bold=r == 0)
+            if r == 0:
+                shading = f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="E7ECF2"/>'
+                cell._tc.get_or_add_tcPr().append(parse_xml(shading))
+    # A small gap after the table, so the next paragraph does not touch it.
+    spacer = document.add_paragraph(style=_style(document, "Normal"))
+    spacer.paragraph_format.space_after = 0
+    return after
+
+
+def _column_widths(writer: _Writer, rows: list[list[Any]], columns: int) -> list[int]:
+    """Column widths (EMU) that fill the text width exactly (autofit is off, so a table never
+    runs off the page): each column gets at least the room of its longest unbreakable word
+    (an amount such as $54,891,776.00 must not wrap), the rest is shared by the weights of the
+    `[[widths:…]]` directive, or by the columns' average text length."""
+    from docx.shared import Emu, Inches
+
+    section = writer.document.sections[-1]
+    text_width = int(section.page_width - section.left_margin - section.right_margin)
+    weights = writer.widths if writer.widths and len(writer.widths) == columns else None
+    minimums: list[float] = []
+    averages: list[float] = []
+    for c in range(columns):
+        texts = [_plain(row[c]) for row in rows if c < len(row)]
+        words = [w for text in texts for w in _BREAKS.split(text) if w]
+        longest = max((len(w) for w in words), default=1)
+        minimums.append(min(longest * _CHAR_WIDTH + _CELL_PADDING, 0.3 * text_width / Inches(1)))
+        averages.append(max(sum(len(t) for t in texts) / max(len(texts), 1), 4.0))
+    shares = [max(w, 0.1) for w in (weights if weights is not None else averages)]
+    floors = [float(Inches(m)) for m in minimums]
+    fixed: dict[int, float] = {}
+    widths = list(floors)
+    # Share the width by weight; a column whose share is below its floor keeps the floor and
+    # the others share what is left, until every column fits.
+    while len(fixed) < columns:
+        free = [c for c in range(columns) if c not in fixed]
+        room = text_width - sum(fixed.values())
+        total = sum(shares[c] for c in free)
+        proposal = {c: room * shares[c] / total for c in free}
+        short = [c for c in free if proposal[c] < floors[c]]
+        if not short:
+            for c in free:
+                widths[c] = proposal[c]
+            break
+        for c in short:
+            fixed[c] = widths[c] = floors[c]
+    scale = text_width / sum(widths)
+    return [Emu(int(w * scale)) for w in widths]
+
+
+# --- inline ------------------------------------------------------------------------------------
+
+
+def _write_inline(paragraph: Any, inline: Any, *, bold: bool = False) -> None:
+    strong = 1 if bold else 0
+    emphasis = 0
+    for child in inline.children or ():
+        kind = child.type
+        if kind == "strong_open":
+            strong += 1
+        elif kind == "strong_close":
+            strong -= 1
+        elif kind == "em_open":
+            emphasis += 1
+        elif kind == "em_close":
+            emphasis -= 1
+        elif kind in ("text", "code_inline", "html_inline"):
+            run = paragraph.add_run(clean_text(child.content))
+            run.bold = True if strong else None
+            run.italic = True if emphasis else None
+        elif kind == "softbreak":
+            paragraph.add_run(" ")
+        elif kind == "hardbreak":
+            paragraph.add_run().add_break()
+        elif kind == "image":
+            paragraph.add_run(clean_text(child.content))
+
+
+# --- header, footer, properties ------------------------------------------------------------------
+
+
+def _write_header_footer(writer: _Writer) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Pt
+
+    document = writer.document
+    for section in document.sections:
+        header = section.header
+        for number, line in enumerate(writer.setup.header_lines):
+            existing = header.paragraphs
+            if number == 0 and len(existing) == 1 and not existing[0].text:
+                paragraph = existing[0]
+            else:
+                paragraph = header.add_paragraph()
+            paragraph.style = _style(document, "Header")
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = paragraph.add_run(clean_text(line))
+            run.bold = True
+            run.font.size = Pt(9)
+        footer = section.footer
+        paragraph = footer.add_paragraph() if footer.paragraphs[0].text else footer.paragraphs[0]
+        paragraph.style = _style(document, "Footer")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        prefix = f"{clean_text(writer.setup.footer_text)} — " if writer.setup.footer_text else ""
+        paragraph.add_run(f"{prefix}Page ").font.size = Pt(9)
+        for field_code, shown in (("PAGE", "1"), ("NUMPAGES", "1")):
+            paragraph._p.append(
+                parse_xml(
+                    f'<w:fldSimple {nsdecls("w")} w:instr=" {field_code} ">'
+                    f'<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t>{shown}</w:t></w:r></w:fldSimple>'
+                )
+            )
+            if field_code == "PAGE":
+                paragraph.add_run(" of ").font.size = Pt(9)
+
+
+def _set_properties(document: Any, setup: DocumentSetup) -> None:
+    """Fixed core properties: the same inputs and --date give the same bytes."""
+    moment = dt.datetime.combine(setup.date, dt.time(12, 0))
+    props = document.core_properties
+    props.title = clean_text(setup.title)
+    props.subject = clean_text(setup.subject)
+    props.keywords = clean_text(setup.keywords)
+    props.author = "aiexp"
+    props.last_modified_by = "aiexp"
+    props.comments = ""
+    props.category = "Proposal"
+    props.content_status = setup.content_status
+    props.revision = 1
+    props.created = moment
+    props.modified = moment
+    props.last_printed = moment
+    props.identifier = ""
+    props.language = "en-US"
+    props.version = ""
+
+
+def _update_fields_on_open(document: Any) -> None:
+    """`w:updateFields` so Word fills the table of contents and page numbers when it opens."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    settings = document.settings.element
+    for old in settings.findall(qn("w:updateFields")):
+        settings.remove(old)
+    element = parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>')
+    for child in settings:
+        local = child.tag.rsplit("}", 1)[-1]
+        if local in _AFTER_UPDATE_FIELDS:
+            child.addprevious(element)
+            return
+    settings.append(element)
+
+
+def iter_xml_parts(data: bytes) -> Iterator[tuple[str, bytes]]:
+    """Every XML part (and .rels) of a DOCX, by name."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if name.endswith((".xml", ".rels")):
+                yield name, archive.read(name)
