@@ -5,6 +5,9 @@ Run from the repository root:
     python scripts/make_sample.py            # writes into samples/
     python scripts/make_sample.py --out DIR  # writes into DIR (the tests use this)
 
+Besides the sample it writes `broken/NAME/` variants: the sample with one thing changed, each
+failing one rule (see BROKEN), for demonstrations and tests.
+
 The consortium is fictional: every company, person, model and figure below is invented, and the
 exchange rates are illustrative. It is meant to be a complete proposal that satisfies every rule
 of SPEC §5 with no error and no warning, so that tests can break it one thing at a time.
@@ -1867,16 +1870,79 @@ def pinned_xlsx(data: bytes) -> bytes:
     return buffer.getvalue()
 
 
-def write_sample(folder: Path) -> None:
+# -- broken variants (SPEC §7): the sample with one thing changed, each failing one rule --------
+def _foreign_anchor(consortium: Consortium, bom: list[BomLine]) -> tuple[Consortium, list[BomLine]]:
+    """II.2: the anchor becomes the subsidiary of a parent organized abroad."""
+    members = [
+        m.model_copy(
+            update={
+                "ultimate_parent": "Meridian Beteiligungen AG",
+                "ultimate_parent_country": "DE",
+                "ultimate_parent_principal_place_of_business": "DE",
+            }
+        )
+        if m.name == ANCHOR
+        else m
+        for m in consortium.members
+    ]
+    return consortium.model_copy(update={"members": members}), bom
+
+
+def _coc_open_weight(
+    consortium: Consortium, bom: list[BomLine]
+) -> tuple[Consortium, list[BomLine]]:
+    """IV.C: the open-weight model was developed by an entity in a country of concern."""
+    models = [
+        m.model_copy(
+            update={
+                "developer": "Qiantang Open Models Co., Ltd.",
+                "developer_country": "CN",
+                "developer_principal_place_of_business": "CN",
+            }
+        )
+        if m.open_weight
+        else m
+        for m in consortium.models
+    ]
+    return consortium.model_copy(update={"models": models}), bom
+
+
+def _low_content(consortium: Consortium, bom: list[BomLine]) -> tuple[Consortium, list[BomLine]]:
+    """IV.A: the accelerators are declared with 20 % U.S. content, so Layer 1 falls below 51 %."""
+    lines = [
+        line.model_copy(update={"us_content_pct": D(20)})
+        if line.line_id and line.line_id.endswith("-ACC")
+        else line
+        for line in bom
+    ]
+    return consortium, lines
+
+
+# folder under samples/broken/ -> (what is changed, the finding codes it gives besides info)
+BROKEN = {
+    "foreign-anchor": (_foreign_anchor, ("anchor.foreign-parent",)),
+    "coc-open-weight": (_coc_open_weight, ("models.coc-open-weight",)),
+    "low-content": (_low_content, ("hardware.us-content",)),
+}
+
+
+def write_folder(folder: Path, consortium: Consortium, bom: list[BomLine]) -> None:
     """Write consortium.xlsx, bom.csv and rates.csv into `folder`."""
     from aiexp.workbook.template import workbook_bytes
 
     folder.mkdir(parents=True, exist_ok=True)
-    bom = build_bom()
     write_atomic(folder / "bom.csv", bom_csv(bom))
     write_atomic(folder / "rates.csv", rates_csv(RATES))
-    workbook = workbook_bytes(build_consortium(bom))
-    write_atomic(folder / "consortium.xlsx", pinned_xlsx(workbook))
+    write_atomic(folder / "consortium.xlsx", pinned_xlsx(workbook_bytes(consortium)))
+
+
+def write_sample(folder: Path) -> None:
+    """Write the sample into `folder`, and each broken variant into `folder/broken/NAME`."""
+    bom = build_bom()
+    consortium = build_consortium(bom)
+    write_folder(folder, consortium, bom)
+    for name, (change, _codes) in BROKEN.items():
+        write_folder(folder / "broken" / name, *change(consortium, bom))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1885,7 +1951,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=SAMPLES, help="folder (default: samples/)")
     args = parser.parse_args(argv)
     write_sample(args.out)
-    print(f"wrote {args.out / 'consortium.xlsx'}, bom.csv and rates.csv")
+    print(f"wrote {args.out / 'consortium.xlsx'}, bom.csv, rates.csv and {len(BROKEN)} variants")
     return 0
 
 
