@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
@@ -76,15 +75,7 @@ def register(app: typer.Typer) -> None:
         Rates come from --rate, --rates, the workbook's Rates sheet, else rates.csv beside the
         BOM; they are never fetched.
         """
-        from aiexp.errors import AiexpError
-
-        try:
-            result = _calculate(bom, rate, rates, threshold, top, assume_us_origin, profile)
-        except AiexpError as exc:
-            if os.environ.get("AIEXP_DEBUG"):
-                raise
-            print(f"aiexp: error: {exc}", file=sys.stderr)
-            raise typer.Exit(exc.exit_code) from None
+        result = _calculate(bom, rate, rates, threshold, top, assume_us_origin, profile)
         if json_output:
             from .common import print_json
 
@@ -169,9 +160,10 @@ def _render(result: ContentResult) -> None:
 
     out = stdout_console()
     verdict = "meets" if result.meets_threshold else "is BELOW"
-    summary = Table(title=f"U.S. hardware content — {result.source}", show_header=False)
+    summary = Table(title="U.S. hardware content (notice IV.A)", show_header=False)
     summary.add_column("figure")
     summary.add_column("value", justify="right")
+    summary.add_row("BOM", result.source)
     summary.add_row("Lines", f"{result.line_count:,}")
     summary.add_row("Total value (USD)", money_display(result.total_value))
     summary.add_row("U.S. value (USD)", money_display(result.us_value))

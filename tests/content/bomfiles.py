@@ -1,0 +1,85 @@
+"""Write small BOMs (CSV and .xlsx) for the content tests: one dict per line, canonical keys."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+COLUMNS = [
+    "line_id",
+    "description",
+    "kind",
+    "supplier",
+    "supplier_country",
+    "supplier_principal_place_of_business",
+    "supplier_coc_controlled",
+    "origin_country",
+    "quantity",
+    "unit_value",
+    "currency",
+    "us_content_pct",
+    "non_us_unit_value",
+    "notes",
+]
+
+
+def line(line_id: str, unit_value: Any, **values: Any) -> dict[str, Any]:
+    """A valid BOM line (supplier in the U.S., USD) with the given changes."""
+    row: dict[str, Any] = {
+        "line_id": line_id,
+        "description": f"item {line_id}",
+        "supplier": "Acme Inc.",
+        "supplier_country": "US",
+        "unit_value": unit_value,
+    }
+    row.update(values)
+    return row
+
+
+def write_csv(
+    path: Path,
+    lines: Sequence[Mapping[str, Any]],
+    *,
+    columns: Sequence[str] = COLUMNS,
+    delimiter: str = ",",
+    encoding: str = "utf-8",
+) -> Path:
+    """A bom.csv with a header of `columns` and one row per line."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding=encoding) as handle:
+        writer = csv.writer(handle, delimiter=delimiter)
+        writer.writerow(columns)
+        for values in lines:
+            writer.writerow(["" if values.get(c) is None else values.get(c) for c in columns])
+    return path
+
+
+def write_xlsx(
+    path: Path,
+    lines: Sequence[Mapping[str, Any]],
+    *,
+    rates: Mapping[str, Any] | None = None,
+    formats: Mapping[str, str] | None = None,
+) -> Path:
+    """A workbook with a BOM sheet (and a Rates sheet when `rates` is given)."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "BOM"
+    sheet.append(COLUMNS)
+    for values in lines:
+        sheet.append([values.get(c) for c in COLUMNS])
+        for key, number_format in (formats or {}).items():
+            cell = sheet.cell(sheet.max_row, COLUMNS.index(key) + 1)
+            cell.number_format = number_format
+    if rates is not None:
+        rates_sheet = book.create_sheet("Rates")
+        rates_sheet.append(["currency", "usd_per_unit", "as_of", "source"])
+        for code, rate in rates.items():
+            rates_sheet.append([code, rate, None, "test"])
+    book.save(path)
+    return path
