@@ -61,6 +61,9 @@ _EXACT = Context(
     Emin=MIN_EMIN,
     traps=[InvalidOperation, DivisionByZero, Overflow, Inexact, Rounded],
 )
+# The value parsers may quantize an exact value (51.000 → 51), which signals Rounded; they run in
+# a context that is as wide but does not trap it.
+_PARSE = Context(prec=100_000, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[InvalidOperation])
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
 _HUNDRED = Decimal(100)
@@ -199,7 +202,8 @@ class _Pass:
             return None
         spec = self.specs[key]
         try:
-            return parse_value(raw, fmt, spec)
+            with localcontext(_PARSE):
+                return parse_value(raw, fmt, spec)
         except ValueError as exc:
             raise self.fail(number, key, str(exc)) from None
         except ArithmeticError:
