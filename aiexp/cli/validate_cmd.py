@@ -119,6 +119,8 @@ def render_report(report: Report) -> None:
     from .common import stdout_console
 
     console = stdout_console()
+    # Findings are not hard-wrapped: a piped report keeps one line per message, for grep.
+    console.soft_wrap = True
     styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     for severity, heading in HEADINGS.items():
         group = [f for f in report.findings if f.severity.value == severity]
@@ -131,7 +133,7 @@ def render_report(report: Report) -> None:
             console.print(
                 f"  [{styles[severity]}]{escape(finding.code)}[/]  {escape(where)}{escape(section)}"
             )
-            console.print(f"    {escape(finding.message)}", highlight=False)
+            console.print(f"    {escape(finding.message)}")
             if finding.hint:
                 console.print(f"    [dim]→ {escape(finding.hint)}[/]")
         console.print()

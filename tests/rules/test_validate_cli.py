@@ -1,0 +1,121 @@
+"""`aiexp validate` on the command line: JSON equals the core, exit codes, options."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from typer.testing import CliRunner
+
+from aiexp.check import check_workbook
+from aiexp.cli import app
+from tests.workbook_edit import set_cells, set_field
+
+runner = CliRunner()
+PLAIN = {"COLUMNS": "120", "TERM": "dumb", "NO_COLOR": "1"}
+
+
+def test_json_equals_the_core(sample: Path) -> None:
+    set_cells(sample, "Members", {"name": "Lindenau Sprachdaten GmbH"}, {"coc_ownership_pct": None})
+    result = runner.invoke(app, ["validate", str(sample), "--json"], env=PLAIN)
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert list(document) == ["file", "profile", "summary", "findings"]
+    assert document == check_workbook(sample).report.to_json_dict()
+    assert document["summary"] == {"errors": 0, "warnings": 1, "info": 3}
+
+
+def test_human_report_groups_by_severity(sample: Path) -> None:
+    set_cells(sample, "Members", {"name": "Lindenau Sprachdaten GmbH"}, {"coc_controlled": "yes"})
+    set_field(sample, "submission_date", "2026-07-04")
+    result = runner.invoke(app, ["validate", str(sample)], env=PLAIN)
+    assert result.exit_code == 1
+    out = result.stdout
+    assert out.index("Errors (1)") < out.index("Warnings (1)") < out.index("Info (3)")
+    assert "members.coc  Members!J7  [IV.B, IV.D]" in out
+    assert "window.closed  Consortium!B9  [DATES]" in out
+    assert out.rstrip().splitlines()[-1].startswith(f"{sample}: 1 error, 1 warning, 3 info")
+
+
+def test_strict_fails_on_warnings(sample: Path) -> None:
+    set_field(sample, "submission_date", "2026-07-04")
+    assert runner.invoke(app, ["validate", str(sample)], env=PLAIN).exit_code == 0
+    result = runner.invoke(app, ["validate", str(sample), "--strict"], env=PLAIN)
+    assert result.exit_code == 1
+    ignored = ["validate", str(sample), "--strict", "--ignore", "window.closed"]
+    assert runner.invoke(app, ignored, env=PLAIN).exit_code == 0
+
+
+def test_ignore_refuses_errors_and_unknown_codes(sample: Path) -> None:
+    result = runner.invoke(app, ["validate", str(sample), "--ignore", "anchor.coc"], env=PLAIN)
+    assert result.exit_code == 2
+    assert "cannot be ignored" in result.stderr
+    result = runner.invoke(app, ["validate", str(sample), "--ignore", "anchor.nope"], env=PLAIN)
+    assert result.exit_code == 2
+    assert "unknown finding code" in result.stderr
+
+
+def test_date_option(sample: Path) -> None:
+    set_field(sample, "submission_date", None)
+    args = ["validate", str(sample), "--json", "--date"]
+    late = json.loads(runner.invoke(app, [*args, "2026-07-01"], env=PLAIN).stdout)
+    assert [f["code"] for f in late["findings"]].count("window.closed") == 1
+    result = runner.invoke(app, [*args, "1 July"], env=PLAIN)
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.stderr
+
+
+def test_workbook_defaults_to_consortium_xlsx(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(sample.parent)
+    assert runner.invoke(app, ["validate"], env=PLAIN).exit_code == 0
+
+
+def test_unreadable_input_is_exit_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(tmp_path / "missing.xlsx")], env=PLAIN)
+    assert result.exit_code == 2
+    assert "missing.xlsx" in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_blank_template_gives_findings_not_a_crash(tmp_path: Path) -> None:
+    init = runner.invoke(app, ["init", str(tmp_path / "new")], env=PLAIN)
+    assert init.exit_code == 0, init.stderr
+    result = runner.invoke(
+        app, ["validate", str(tmp_path / "new" / "consortium.xlsx"), "--json"], env=PLAIN
+    )
+    assert result.exit_code == 1, result.stderr
+    codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
+    assert {"hardware.no-bom", "markets.none", "models.none", "narrative.missing"} <= codes
+
+
+def test_an_empty_workbook_gives_findings_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "empty.xlsx"
+    book = Workbook()
+    book.active.title = "Consortium"
+    book.save(path)
+    result = runner.invoke(app, ["validate", str(path), "--json"], env=PLAIN)
+    assert result.exit_code == 1, result.stderr
+    codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
+    assert "input.sheet-missing" in codes
+
+
+def test_garbage_in_every_cell_gives_findings_not_a_crash(sample: Path) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(sample)
+    # Not the BOM and Rates sheets: a BOM value that does not parse makes the BOM unusable, an
+    # input error (exit 2) raised by the content calculation.
+    for ws in (ws for ws in book.worksheets if ws.title not in ("BOM", "Rates")):
+        for row in ws.iter_rows(min_row=2, max_row=4):
+            for cell in row:
+                if type(cell).__name__ == "MergedCell":
+                    continue
+                cell.value = "<TBD> ✓ -1 ∞ {{ x }}"
+    book.save(sample)
+    result = runner.invoke(app, ["validate", str(sample), "--json"], env=PLAIN)
+    assert result.exit_code == 1, result.stderr
+    assert json.loads(result.stdout)["summary"]["errors"] > 0
