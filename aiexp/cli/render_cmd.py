@@ -78,7 +78,7 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--date",
                 metavar="YYYY-MM-DD",
-                help="The proposal date (default: submission_date, else today).",
+                help="The proposal date when the workbook has no submission_date (default: today).",
             ),
         ] = None,
     ) -> None:

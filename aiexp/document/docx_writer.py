@@ -184,6 +184,19 @@ def _base_document(setup: DocumentSetup) -> Any:
     return document
 
 
+def _add_paragraph(container: Any, style: Any) -> Any:
+    """A new paragraph in a style (set by id: python-docx's style setter is slow)."""
+    paragraph = container.add_paragraph()
+    _apply_style(paragraph, style)
+    return paragraph
+
+
+def _apply_style(paragraph: Any, style: Any) -> None:
+    """Set a paragraph's style by its id (Normal is the default and is left implicit)."""
+    if style.style_id != "Normal":
+        paragraph._p.style = style.style_id
+
+
 def _set_font(style: Any, name: str) -> None:
     """Set a style's font; theme font attributes would win over it in Word, so drop them."""
     from docx.oxml.ns import qn
@@ -275,9 +288,7 @@ def _write_blocks(writer: _Writer, parser: Any, tokens: Sequence[Any]) -> None:
         kind = token.type
         if kind == "heading_open":
             level = min(int(token.tag[1]), 3)
-            paragraph = writer.document.add_paragraph(
-                style=_style(writer.document, f"Heading {level}")
-            )
+            paragraph = _add_paragraph(writer.document, _style(writer.document, f"Heading {level}"))
             _write_inline(paragraph, tokens[index + 1])
             index += 3
             continue
@@ -286,7 +297,7 @@ def _write_blocks(writer: _Writer, parser: Any, tokens: Sequence[Any]) -> None:
             if not writer.lists and _directive(writer, parser, inline):
                 index += 3
                 continue
-            paragraph = writer.document.add_paragraph(style=_paragraph_style(writer))
+            paragraph = _add_paragraph(writer.document, _paragraph_style(writer))
             _number(writer, paragraph)
             _write_inline(paragraph, inline)
             index += 3
@@ -306,9 +317,9 @@ def _write_blocks(writer: _Writer, parser: Any, tokens: Sequence[Any]) -> None:
         elif kind in ("code_block", "fence"):
             # Not in the narrative subset: kept as plain text, never dropped.
             for line in token.content.rstrip("\n").split("\n"):
-                writer.document.add_paragraph(line.strip(), style=_paragraph_style(writer))
+                _add_paragraph(writer.document, _paragraph_style(writer)).add_run(line.strip())
         elif kind == "hr":
-            writer.document.add_paragraph(style=_paragraph_style(writer))
+            _add_paragraph(writer.document, _paragraph_style(writer))
         index += 1
 
 
@@ -376,7 +387,7 @@ def _directive(writer: _Writer, parser: Any, inline: Any) -> bool:
 
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     elif name == "style":
-        paragraph = document.add_paragraph(style=_style(document, argument))
+        paragraph = _add_paragraph(document, _style(document, argument))
         for token in parser.parseInline(rest):
             _write_inline(paragraph, token)
     elif name == "widths":
@@ -395,11 +406,11 @@ def _write_toc(writer: _Writer) -> None:
     from docx.oxml.ns import nsdecls
 
     document = writer.document
-    heading = document.add_paragraph(style=_style(document, "TOC Heading"))
+    heading = _add_paragraph(document, _style(document, "TOC Heading"))
     heading.add_run("Contents")
     entries = writer.headings or [(1, "Right-click and choose Update Field.")]
     for number, (level, text) in enumerate(entries):
-        paragraph = document.add_paragraph(style=_toc_style(document, level))
+        paragraph = _add_paragraph(document, _toc_style(document, level))
         p = paragraph._p
         if number == 0:
             p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>'))
@@ -466,7 +477,7 @@ def _write_table(writer: _Writer, tokens: Sequence[Any], index: int) -> int:
         for c, cell in enumerate(row.cells):
             cell.width = widths[c]
             paragraph = cell.paragraphs[0]
-            paragraph.style = cell_style
+            _apply_style(paragraph, cell_style)
             if aligns[c] in align_map:
                 paragraph.alignment = align_map[aligns[c]]
             inline = cells[c] if c < len(cells) else None
@@ -476,7 +487,7 @@ def _write_table(writer: _Writer, tokens: Sequence[Any], index: int) -> int:
                 shading = f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="E7ECF2"/>'
                 cell._tc.get_or_add_tcPr().append(parse_xml(shading))
     # A small gap after the table, so the next paragraph does not touch it.
-    spacer = document.add_paragraph(style=_style(document, "Normal"))
+    spacer = _add_paragraph(document, _style(document, "Normal"))
     spacer.paragraph_format.space_after = 0
     return after
 
@@ -567,14 +578,14 @@ def _write_header_footer(writer: _Writer) -> None:
                 paragraph = existing[0]
             else:
                 paragraph = header.add_paragraph()
-            paragraph.style = _style(document, "Header")
+            _apply_style(paragraph, _style(document, "Header"))
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             run = paragraph.add_run(clean_text(line))
             run.bold = True
             run.font.size = Pt(9)
         footer = section.footer
         paragraph = footer.add_paragraph() if footer.paragraphs[0].text else footer.paragraphs[0]
-        paragraph.style = _style(document, "Footer")
+        _apply_style(paragraph, _style(document, "Footer"))
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         prefix = f"{clean_text(writer.setup.footer_text)} — " if writer.setup.footer_text else ""
         paragraph.add_run(f"{prefix}Page ").font.size = Pt(9)

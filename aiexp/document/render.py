@@ -161,7 +161,7 @@ def build_proposal(
     options: RenderOptions,
 ) -> tuple[bytes, str, Redactor]:
     """Render the DOCX from the model, the report and the content result (no file written)."""
-    date = options.date or consortium.info.submission_date or dt.date.today()
+    date = consortium.info.submission_date or options.date or dt.date.today()
     redactor = Redactor(public=options.public)
     context = build_context(
         consortium, report, content, profile, date=date, redactor=redactor, draft=options.draft
@@ -222,7 +222,7 @@ def render_proposal(
             "public": options.public,
             "draft": options.draft,
             "date": (
-                options.date or consortium.info.submission_date or dt.date.today()
+                consortium.info.submission_date or options.date or dt.date.today()
             ).isoformat(),
         },
         "inputs": input_hashes(check, options, workbook),
@@ -255,8 +255,13 @@ def input_hashes(
 
 
 def rates_files(check: CheckResult, workbook: Path) -> list[Path]:
-    """The rates.csv the content calculation read (beside the BOM, else beside the workbook)."""
-    if check.content is None or check.workbook.consortium.rates:
+    """The rates.csv the content calculation read: only when a currency it used is not on the
+    workbook's Rates sheet, the first rates.csv beside the BOM, else beside the workbook."""
+    if check.content is None:
+        return []
+    on_sheet = {r.currency.upper() for r in check.workbook.consortium.rates if r.currency}
+    needed = {code.upper() for code in check.content.rates} - on_sheet - {"USD"}
+    if not needed:
         return []
     for folder in ([check.bom.parent] if check.bom is not None else []) + [workbook.parent]:
         candidate = folder / "rates.csv"
