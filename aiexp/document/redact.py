@@ -9,6 +9,7 @@ member named in Operations, a provider in a finding) is redacted too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,12 @@ _KINDS = {
 # A secret shorter than this is not scrubbed document-wide (it would hit ordinary words);
 # it is still replaced in its own row.
 _MIN_SECRET = 4
+# A confidential entity's name is often written elsewhere without its legal form
+# ("Pecos River Critical Facilities" for "Pecos River Critical Facilities, LLC").
+_LEGAL_FORM = re.compile(
+    r"^(?P<base>.{8,}?),?\s+(?:LLC|L\.L\.C\.|Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|GmbH|AG|"
+    r"K\.K\.|Co\.,? Ltd\.?|A/S|S\.A\.|SAS|B\.V\.|N\.V\.|plc|PLC|sp\. z o\.o\.|FZ-LLC)$"
+)
 
 
 def kind_of(row: ConfidentialRow) -> str:
@@ -67,6 +74,9 @@ class Redactor:
             text = clean_text(str(shown)).strip()
             if len(text) >= _MIN_SECRET:
                 self.secrets[text] = redaction(row)
+                short = _LEGAL_FORM.match(text)
+                if short:
+                    self.secrets[short.group("base")] = redaction(row)
         return redaction(row)
 
     def scrub_markdown(self, markdown: str) -> str:
