@@ -150,10 +150,11 @@ def main() -> int:
             f"{time.perf_counter() - started:.1f} s"
         )
 
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         total, us = bare_loop(bom)
         bare = time.perf_counter() - started
-        print(f"bare Decimal csv loop:        {bare:6.2f} s")
+        bare_cpu = time.process_time() - cpu_started
+        print(f"bare Decimal csv loop:         {bare:6.2f} s wall, {bare_cpu:6.2f} s CPU")
 
         command = [sys.executable, "-m", "aiexp", "content-calc", str(bom), "--json"]
         for code, value in RATES.items():
@@ -162,19 +163,25 @@ def main() -> int:
         started = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         whole = time.perf_counter() - started
-        peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        whole_cpu = usage.ru_utime + usage.ru_stime
+        peak_mib = usage.ru_maxrss / 1024
         if done.returncode not in (0, 1):
             print(done.stderr, file=sys.stderr)
             return 1
         report = json.loads(done.stdout)
-        print(f"aiexp content-calc (process): {whole:6.2f} s  ({whole / bare:.2f}x the loop)")
+        print(
+            f"aiexp content-calc (process): {whole:6.2f} s wall, {whole_cpu:6.2f} s CPU "
+            f"({whole / bare:.2f}x the loop wall, {whole_cpu / bare_cpu:.2f}x CPU)"
+        )
         print(f"aiexp peak memory (ru_maxrss): {peak_mib:6.1f} MiB")
         same = report["total_value"] == f"{total.quantize(Decimal('0.01')):f}"
         print(
             f"totals agree: {same} (total {report['total_value']}, U.S. {report['us_value']}, "
             f"{report['us_content_pct']} %; loop U.S. {us.quantize(Decimal('0.01'))})"
         )
-        ok = same and whole <= 1.5 * bare and peak_mib <= 100
+        # Judged on CPU time: on a shared machine wall time mostly measures the neighbours.
+        ok = same and whole_cpu <= 1.5 * bare_cpu and peak_mib <= 100
         print("targets (<= 1.5x, <= 100 MiB):", "met" if ok else "MISSED")
         return 0 if ok else 1
 

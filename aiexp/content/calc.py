@@ -55,8 +55,10 @@ REQUIRED = ("line_id", "description", "supplier", "supplier_country", "unit_valu
 
 # Exact arithmetic: a precision no real BOM reaches, and a trap on any rounding, so a sum is
 # either exact or an error — never silently rounded (SPEC §3 "no intermediate rounding").
+# (1000 digits: libmpdec is markedly slower with a far larger precision.)
+EXACT_DIGITS = 1000
 _EXACT = Context(
-    prec=100_000,
+    prec=EXACT_DIGITS,
     Emax=MAX_EMAX,
     Emin=MIN_EMIN,
     traps=[InvalidOperation, DivisionByZero, Overflow, Inexact, Rounded],
@@ -235,6 +237,11 @@ class _Pass:
             self._stream()
         except (UnicodeDecodeError, csv.Error) as exc:
             raise self.table.read_error(exc) from None
+        except (Inexact, Rounded, Overflow):
+            raise BomError(
+                f"{self.table.label}: a line's figures need more than {EXACT_DIGITS} digits to "
+                "be exact; check quantity, unit_value and the rates"
+            ) from None
         if self.progress is not None:
             self.progress(self.table.size, self.table.size)
         if self.missing:
@@ -277,19 +284,17 @@ class _Pass:
         i_non = pos.get("non_us_unit_value", absent)
         i_kind = pos.get("kind", absent)
         pad = absent in (i_ppb, i_cocc, i_origin, i_qty, i_cur, i_pct, i_non, i_kind)
-        kinds: dict[Any, bool] = {"": True, None: True}
+        columns = (i_sc, i_ppb, i_cocc, i_kind, i_cur)
         checked = [
             (pos[key], key, {"": True, None: True})
             for key in ("confidential", "confidential_basis")
             if key in pos
         ]
         coc_codes = self.coc_codes
-        links: dict[tuple[Any, Any, Any], tuple[Any, ...]] = {}
-        rates: dict[Any, Decimal | None] = {}
         origins: dict[Any, Any] = {}
         quantities: dict[Any, Decimal] = {}
         percents: dict[Any, Decimal] = {}
-        suppliers: dict[Any, str] = {}
+        suppliers: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         buckets = self.hashes
         assume = self.assume
         keep = self.keep
@@ -319,29 +324,21 @@ class _Pass:
                     continue
                 line_id = self.parse(line_of(row), "line_id", raw_id, None)
             count += 1
-            # The descriptive columns: required text, and the supplier's country-of-concern link.
-            raw_desc, raw_sup = row[i_desc], row[i_sup]
-            if raw_desc is None or (
-                raw_desc.__class__ is str_ and (not raw_desc or raw_desc.isspace())
-            ):
-                raise self.fail(line_of(row), "description", "description is required (blank)")
-            if raw_sup is None or (
-                raw_sup.__class__ is str_ and (not raw_sup or raw_sup.isspace())
-            ):
-                raise self.fail(line_of(row), "supplier", "supplier is required (blank)")
-            link_key = (row[i_sc], row[i_ppb], row[i_cocc])
-            link = links.get(link_key)
-            if link is None:
-                link = self._link(line_of(row), link_key, fmts, i_sc, i_ppb, i_cocc, coc_codes)
-                if len(links) < _CACHE_LIMIT:
-                    links[link_key] = link
-            if row[i_kind] not in kinds:
-                self.cached(line_of(row), "kind", row[i_kind], _fmt(fmts, i_kind))
-                if len(kinds) < _CACHE_LIMIT:
-                    kinds[row[i_kind]] = True
-            for index, key, valid in checked:
+            # The supplier, its country-of-concern link (§4), the kind and the currency: few
+            # distinct combinations in a BOM, so each is parsed and checked once.
+            raw_desc, raw_sup, raw_cur = row[i_desc], row[i_sup], row[i_cur]
+            if not raw_desc or (raw_desc.__class__ is str_ and raw_desc.isspace()):
+                if is_blank(raw_desc):
+                    raise self.fail(line_of(row), "description", "description is required")
+            key = (raw_sup, row[i_sc], row[i_ppb], row[i_cocc], row[i_kind], raw_cur)
+            supplier = suppliers.get(key)
+            if supplier is None:
+                supplier = self._supplier(line_of(row), key, fmts, columns, coc_codes)
+                if len(suppliers) < _CACHE_LIMIT:
+                    suppliers[key] = supplier
+            for index, name, valid in checked:
                 if row[index] not in valid:
-                    self.cached(line_of(row), key, row[index], _fmt(fmts, index))
+                    self.cached(line_of(row), name, row[index], _fmt(fmts, index))
                     if len(valid) < _CACHE_LIMIT:
                         valid[row[index]] = True
             # The figures. Fast path: plain numbers such as 12 or 1234.50.
@@ -356,18 +353,13 @@ class _Pass:
                 qty = self._quantity(line_of(row), raw, fmts, i_qty)
                 if len(quantities) < _CACHE_LIMIT:
                     quantities[raw] = qty
-            raw_cur = row[i_cur]
-            rate = rates.get(raw_cur, _MISSING)
-            if rate is _MISSING:
-                rate = self._rate(line_of(row), raw_cur, fmts, i_cur)
-                if len(rates) < _CACHE_LIMIT:
-                    rates[raw_cur] = rate
+            rate = supplier[5]
             line = qty * unit
             if rate is None:
                 self._missing_rate(line_of(row), raw_cur)
                 rate = zero
             elif rate is not one:
-                line = line * rate  # type: ignore[operator]
+                line = line * rate
             # U.S. content: the subtractive form first, then the declared percentage.
             raw_non, raw_pct = row[i_non], row[i_pct]
             declared = True
@@ -386,7 +378,7 @@ class _Pass:
                         "non_us_unit_value",
                         f"the non-U.S. unit value {non_unit} exceeds the unit value {unit}",
                     )
-                line_us = line - qty * non_unit * rate  # type: ignore[operator]
+                line_us = line - qty * non_unit * rate
                 if raw_pct != "" and raw_pct is not None:
                     self._check_pct(line_of(row), raw_pct, fmts, i_pct, unit, non_unit)
             elif raw_pct != "" and raw_pct is not None:
@@ -434,21 +426,16 @@ class _Pass:
                 else:
                     replace(us_heap, entry)
                     us_floor = us_heap[0][0]
-            if link[0]:
-                supplier = suppliers.get(raw_sup)
-                if supplier is None:  # one string per supplier name among the flagged lines
-                    supplier = _text(raw_sup)
-                    if len(suppliers) < _CACHE_LIMIT:
-                        suppliers[raw_sup] = supplier
+            if supplier[0]:
                 coc.append(
                     CocLine(
-                        line_id=line_id,
-                        description=_text(raw_desc),
-                        supplier=supplier,
-                        supplier_country=link[1],
-                        supplier_principal_place_of_business=link[2],
-                        supplier_coc_controlled=link[3],
-                        line_value=line,
+                        line_id,
+                        raw_desc.strip() if raw_desc.__class__ is str_ else _text(raw_desc),
+                        supplier[1],
+                        supplier[2],
+                        supplier[3],
+                        supplier[4],
+                        line,
                     )
                 )
             digest = hash(line_id)
@@ -468,18 +455,23 @@ class _Pass:
         value = self._number(number, "quantity", raw, fmts, index)
         return value
 
-    def _link(
+    def _supplier(
         self,
         number: int,
-        link_key: tuple[Any, Any, Any],
+        key: tuple[Any, ...],
         fmts: list[str | None] | None,
-        i_sc: int,
-        i_ppb: int,
-        i_cocc: int,
+        columns: tuple[int, ...],
         coc_codes: frozenset[str],
     ) -> tuple[Any, ...]:
-        """(linked, country, principal place of business, coc_controlled) of a supplier (§4)."""
-        raw_sc, raw_ppb, raw_cocc = link_key
+        """(linked, supplier, country, principal place, coc-controlled, rate) of a combination.
+
+        Linked to a country of concern (SPEC §4, for a BOM line's supplier): its country or
+        principal place of business is one, or it is owned or controlled by one (yes).
+        """
+        raw_sup, raw_sc, raw_ppb, raw_cocc, raw_kind, raw_cur = key
+        i_sc, i_ppb, i_cocc, i_kind, i_cur = columns
+        if is_blank(raw_sup):
+            raise self.fail(number, "supplier", "supplier is required (the cell is blank)")
         country = self.cached(number, "supplier_country", raw_sc, _fmt(fmts, i_sc))
         place = self.cached(
             number, "supplier_principal_place_of_business", raw_ppb, _fmt(fmts, i_ppb)
@@ -487,8 +479,10 @@ class _Pass:
         controlled = bool(
             self.cached(number, "supplier_coc_controlled", raw_cocc, _fmt(fmts, i_cocc))
         )
+        self.cached(number, "kind", raw_kind, _fmt(fmts, i_kind))
+        code = self.cached(number, "currency", raw_cur, _fmt(fmts, i_cur)) or "USD"
         linked = country in coc_codes or place in coc_codes or controlled
-        return (linked, country, place, controlled)
+        return (linked, _text(raw_sup), country, place, controlled, self.book.rate(code))
 
     def _number(
         self,
@@ -504,12 +498,6 @@ class _Pass:
         if value is None:
             raise self.fail(number, key, f"{key} is required (the cell is blank)")
         return value
-
-    def _rate(
-        self, number: int, raw: Any, fmts: list[str | None] | None, index: int
-    ) -> Decimal | None:
-        code = self.parse(number, "currency", raw, _fmt(fmts, index)) or "USD"
-        return self.book.rate(code)
 
     def _missing_rate(self, number: int, raw: Any) -> None:
         code = parse_text(raw).upper()

@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from aiexp.content.format import money_str, pct_str
 
 
-@dataclass(frozen=True, slots=True)
-class TopLine:
+class TopLine(NamedTuple):
     """A BOM line among those with the most non-U.S. value (USD, exact)."""
 
     line_id: str
@@ -29,9 +28,11 @@ class TopLine:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class CocLine:
-    """A BOM line whose supplier is linked to a country of concern (disclosed in section 7)."""
+class CocLine(NamedTuple):
+    """A BOM line whose supplier is linked to a country of concern (disclosed in section 7).
+
+    A named tuple (immutable), because a BOM may flag many lines and it is built in the hot loop.
+    """
 
     line_id: str
     description: str
