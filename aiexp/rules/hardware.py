@@ -12,8 +12,9 @@ from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 
 from aiexp.findings import Finding, Location
 from aiexp.rules.context import RuleContext
-from aiexp.rules.ownership import describe, provider_links
+from aiexp.rules.ownership import describe, member_links, provider_links
 from aiexp.rules.registry import check
+from aiexp.values import normalise_name
 
 SHOWN_LINES = 10
 
@@ -175,14 +176,24 @@ def hardware_coc_disclosure(ctx: RuleContext) -> Iterator[Finding]:
         )
     seen: set[str] = set()
     for provider in ctx.consortium.providers:
-        if provider.layer != 1 or not provider.provider or provider.provider in seen:
+        if provider.layer != 1 or not provider.provider:
+            continue
+        key = normalise_name(provider.provider)
+        if key in seen:
             continue
         links = provider_links(provider, ctx.profile)
-        if links:
-            seen.add(provider.provider)
+        location = ctx.locate("Providers", provider, links[0].field) if links else None
+        member = ctx.consortium.member(provider.provider)
+        if not links and member is not None:
+            # A member's ownership is on its Members row (IV.A: "whether a consortium member or
+            # not").
+            links = member_links(member, ctx.profile)
+            location = ctx.locate("Members", member, links[0].field) if links else None
+        if links and location is not None:
+            seen.add(key)
             yield ctx.finding(
                 "hardware.coc-disclosure",
                 f"Layer 1 provider {provider.provider!r} is linked to a country of concern "
                 f"({describe(links)}); it will be disclosed in section 7",
-                ctx.locate("Providers", provider, links[0].field),
+                location,
             )

@@ -86,3 +86,12 @@ def test_the_sample_bom_meets_the_threshold(sample: Path) -> None:
     found = findings(sample)
     for code in ("hardware.no-bom", "hardware.us-content", "hardware.undeclared"):
         assert where(found, code) == []
+
+
+def test_a_layer_1_member_linked_to_a_country_of_concern_is_disclosed(sample: Path) -> None:
+    from tests.workbook_edit import set_cells
+
+    set_cells(sample, "Members", {"name": "Hoshizora Photonics K.K."}, {"coc_controlled": "yes"})
+    found = findings(sample)
+    assert where(found, "members.coc") == ["Members!J4"]
+    assert where(found, "hardware.coc-disclosure") == ["Members!J4"]
