@@ -89,7 +89,7 @@ def register(app: typer.Typer) -> None:
         from aiexp.document import RenderOptions, manifest_bytes, manifest_path, render_proposal
         from aiexp.errors import AiexpError
         from aiexp.findings import Severity
-        from aiexp.output import check_output, write_atomic
+        from aiexp.output import check_output, write_all_atomic
 
         if out is None:
             raise AiexpError("--out FILE.docx is required: where to write the proposal")
@@ -122,8 +122,10 @@ def register(app: typer.Typer) -> None:
             date=day,
         )
         rendered = render_proposal(result, options, workbook=workbook)
-        write_atomic(out, rendered.docx)
-        write_atomic(manifest_path(out), manifest_bytes(rendered.manifest))
+        # The .docx and its manifest belong together: both are written, or neither.
+        write_all_atomic(
+            [(out, rendered.docx), (manifest_path(out), manifest_bytes(rendered.manifest))]
+        )
         kind = "public version" if public else ("draft" if draft else "proposal")
         console.print(f"Wrote {kind} {out} and {manifest_path(out)}", markup=False)
         if errors:
