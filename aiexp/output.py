@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from aiexp.errors import OutputError
@@ -50,4 +50,39 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.unlink(temp_name)
         if isinstance(exc, OSError):
             raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise
+
+
+def write_all_atomic(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Write several files that belong together (a .docx and its manifest): all or none.
+
+    Every temporary file is written first; only then are they renamed into place, so an error
+    or Ctrl-C before the renames leaves none of them.
+    """
+    temps: list[tuple[str, Path]] = []
+    try:
+        for path, data in files:
+            parent = path.parent if str(path.parent) else Path(".")
+            try:
+                handle, temp_name = tempfile.mkstemp(
+                    prefix=f".{path.name}.", suffix=".tmp", dir=parent
+                )
+            except OSError as exc:
+                raise OutputError(f"{path}: cannot write here ({exc.strerror or exc})") from None
+            temps.append((temp_name, path))
+            with os.fdopen(handle, "wb") as temp:
+                temp.write(data)
+                temp.flush()
+                os.fsync(temp.fileno())
+            os.chmod(temp_name, 0o644)
+        for temp_name, path in temps:
+            os.replace(temp_name, path)
+    except BaseException as exc:
+        for temp_name, _ in temps:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+        if isinstance(exc, OSError):
+            raise OutputError(
+                f"{files[len(temps) - 1][0]}: cannot write ({exc.strerror or exc})"
+            ) from None
         raise

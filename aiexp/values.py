@@ -309,5 +309,7 @@ def country_name(code: str) -> str:
 
 
 def _show(value: object) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    # Control characters (a line break inside a cell) are shown escaped: a message is one line.
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(value))
+    text = repr(value) if not isinstance(value, str) else f"'{shown}'"
     return text if len(text) <= 60 else text[:57] + "…'"

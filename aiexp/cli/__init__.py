@@ -106,7 +106,8 @@ def main() -> None:
     except AiexpError as exc:
         if debug:
             raise
-        print(f"aiexp: error: {exc}", file=sys.stderr)
+        # One line, whatever the message quotes from the input (a cell with a line break).
+        print(f"aiexp: error: {' '.join(str(exc).splitlines())}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         if debug:

@@ -119,6 +119,7 @@ def test_reader_on_random_cells(data: st.DataObject) -> None:
     for finding in read.findings:
         assert finding.location.file == str(path)
         assert finding.location.sheet, finding
+        assert "\n" not in finding.message, finding
         if finding.code in {"input.cell"}:
             assert finding.location.cell, finding
 

@@ -59,3 +59,27 @@ def test_check_output(
     (tmp_path / "in.xlsx").write_bytes(b"x")
     with pytest.raises(OutputError, match=words):
         check_output(Path(name), force=True, inputs=[Path("in.xlsx")])
+
+
+def test_write_all_atomic_interrupted_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two files that belong together: Ctrl-C while writing the second leaves neither."""
+    from aiexp.output import write_all_atomic
+
+    real = os.fsync
+    calls: list[int] = []
+
+    def second_interrupted(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", second_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_all_atomic([(tmp_path / "p.docx", b"docx"), (tmp_path / "p.manifest.json", b"{}")])
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setattr(os, "fsync", real)
+    write_all_atomic([(tmp_path / "p.docx", b"docx"), (tmp_path / "p.manifest.json", b"{}")])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.docx", "p.manifest.json"]
