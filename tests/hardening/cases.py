@@ -310,6 +310,16 @@ def _render_over_input(folder: Path) -> list[str]:
     return ["render", "consortium.xlsx", "--out", "consortium.xlsx", "--force", "--draft"]
 
 
+def _checklist_password(folder: Path) -> list[str]:
+    bad_files.fixture_copy(folder, "corpus/pass_protected.xlsx")
+    return ["checklist", "pass_protected.xlsx", "--json"]
+
+
+def _checklist_laughs(folder: Path) -> list[str]:
+    bad_files.billion_laughs(folder)
+    return ["checklist", "laughs.xlsx", "--json"]
+
+
 def _bad_option(folder: Path) -> list[str]:
     return ["validate", "--no-such-option"]
 
@@ -624,6 +634,24 @@ CASES: tuple[Case, ...] = (
         (2,),
         "input",
         needs_sample=True,
+    ),
+    Case(
+        "checklist-password",
+        OUTPUT,
+        "checklist on a password-protected workbook",
+        "checklist",
+        _checklist_password,
+        (2,),
+        "password",
+    ),
+    Case(
+        "checklist-laughs",
+        OUTPUT,
+        "checklist on a billion-laughs workbook",
+        "checklist",
+        _checklist_laughs,
+        (2,),
+        "entities",
     ),
     Case("bad-option", OUTPUT, "an option that does not exist", "validate", _bad_option, (2,)),
 )
