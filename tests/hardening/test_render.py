@@ -189,12 +189,6 @@ def test_sigint_during_render(tmp_path: Path) -> None:
         assert after == before, after
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render writes the .docx and its manifest with two write_atomic calls: Ctrl-C "
-    "between them leaves p.docx without p.manifest.json (and main() says no file was written); "
-    "render_cmd could use aiexp.output.write_all_atomic",
-)
 def test_interrupted_between_docx_and_manifest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
