@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -34,6 +35,7 @@ _DELIMITERS = (",", ";", "\t")
 _RATE_OPTION = re.compile(r"^\s*([A-Za-z]{3})\s*=\s*(.+?)\s*$")
 
 Record = tuple[int, list[Any], list[str | None] | None]
+Chunk = tuple[list[list[Any]], Callable[[int], int], list[list[str | None]] | None]
 
 
 @dataclass
@@ -71,6 +73,29 @@ class Table:
                 yield self.line_of(row), row, self.formats() if self.formats else None
         except (UnicodeDecodeError, csv.Error) as exc:
             raise self.read_error(exc) from None
+
+    def chunks(self, size: int) -> Iterator[Chunk]:
+        """The rows in lists of up to `size`, each with `line(k)` (the line or row number of its
+        k-th row) and the rows' number formats (xlsx) or None (CSV)."""
+        rows = self.rows
+        if self.formats is None:  # CSV: line numbers are worked out only when an error needs one
+            reader = rows
+            while True:
+                base = int(getattr(reader, "line_num", 0))
+                chunk = list(islice(rows, size))
+                if not chunk:
+                    return
+                yield chunk, _csv_chunk_lines(base, chunk), None
+        formats = self.formats
+        while True:
+            chunk, numbers, shapes = [], [], []
+            for row in islice(rows, size):
+                chunk.append(row)
+                numbers.append(self.line_of(row))
+                shapes.append(formats())
+            if not chunk:
+                return
+            yield chunk, numbers.__getitem__, shapes
 
     def read_error(self, exc: Exception) -> BomError:
         """A decoding or CSV syntax error met while reading, as one located line."""
@@ -236,13 +261,33 @@ def _find_csv_header(
     )
 
 
+def _csv_chunk_lines(base: int, chunk: list[list[Any]]) -> Callable[[int], int]:
+    """Line numbers of a chunk of CSV rows read after line `base` (counted when asked)."""
+
+    starts: list[int] = []
+
+    def line(k: int) -> int:
+        if not starts:  # once per chunk, and only when a line number is asked for
+            number = base + 1
+            for row in chunk:
+                starts.append(number)
+                number += 1 + _breaks(row)
+        return starts[k]
+
+    return line
+
+
+def _breaks(row: list[Any]) -> int:
+    # The line breaks inside the quoted cells of a row (a CRLF counts once).
+    return sum(c.count("\n") + c.count("\r") - c.count("\r\n") for c in row if c)
+
+
 def _csv_line_of(reader: Any) -> Callable[[list[Any]], int]:
     """The physical line where the row just read starts (counted only when an error needs it)."""
 
     def line_of(row: list[Any]) -> int:
         # The reader's line, less the line breaks inside quoted cells of this row.
-        breaks: int = sum(c.count("\n") + c.count("\r") - c.count("\r\n") for c in row if c)
-        return int(reader.line_num) - breaks
+        return int(reader.line_num) - _breaks(row)
 
     return line_of
 

@@ -77,9 +77,12 @@ def register(app: typer.Typer) -> None:
         """
         result = _calculate(bom, rate, rates, threshold, top, assume_us_origin, profile)
         if json_output:
-            from .common import print_json
+            import json
 
-            print_json(result.to_json_dict())
+            # Streamed (json.dump writes piece by piece): a large BOM's lists of flagged ids
+            # are never held twice as one big string. Same form as common.print_json.
+            json.dump(result.to_json_dict(), sys.stdout, indent=2, ensure_ascii=False)
+            sys.stdout.write("\n")
         else:
             _render(result)
         raise typer.Exit(0 if result.meets_threshold else 1)
