@@ -57,6 +57,14 @@ PROGRESS_EVERY = 16384
 REQUIRED = ("line_id", "description", "supplier", "supplier_country", "unit_value")
 #: Rows handled at a time by the columnar fast path.
 CHUNK_ROWS = 512
+_SUPPLIER_KEYS = (
+    "supplier",
+    "supplier_country",
+    "supplier_principal_place_of_business",
+    "supplier_coc_controlled",
+    "kind",
+    "currency",
+)
 _USED = (
     "supplier_principal_place_of_business",
     "supplier_coc_controlled",
@@ -221,7 +229,9 @@ class _Pass:
         self.quantities: dict[Any, Decimal] = {}
         self.percents: dict[Any, Decimal] = {"": _ZERO}
         self.origins: dict[Any, Any] = {}
-        self.blank_columns: dict[int, tuple[str, ...]] = {}
+        self.blank_columns: dict[int, list[str]] = {}
+        positions = [self.at[key] for key in _SUPPLIER_KEYS]
+        self.key_getter = itemgetter(*positions) if max(positions) < width else None
 
     # -- slow paths: full parsers, with the location in the error -----------------------------
     def fail(self, number: int, key: str, message: str) -> BomError:
@@ -311,18 +321,17 @@ class _Pass:
         width = self.table.width
         if len(set(map(len, chunk))) != 1 or len(chunk[0]) != width:
             return False  # a blank or ragged row
-        columns = list(zip(*chunk, strict=True))
         blank = self.blank_columns.get(n)
         if blank is None:
-            blank = self.blank_columns.setdefault(n, ("",) * n)
-        columns.append(blank)
+            blank = self.blank_columns.setdefault(n, [""] * n)
+
+        def column(key: str) -> list[Any]:
+            index = at[key]
+            return list(map(itemgetter(index), chunk)) if index < width else blank
+
         at = self.at
-        ids, descs, units = (
-            columns[at["line_id"]],
-            columns[at["description"]],
-            columns[at["unit_value"]],
-        )
-        nons, pcts = columns[at["non_us_unit_value"]], columns[at["us_content_pct"]]
+        ids, descs, units = column("line_id"), column("description"), column("unit_value")
+        nons, pcts = column("non_us_unit_value"), column("us_content_pct")
         if "" in ids or not all(map(eq, ids, map(str.strip, ids))):
             return False
         if "" in descs or any(map(str.isspace, descs)):
@@ -333,17 +342,10 @@ class _Pass:
         ):
             return False
         # Supplier, country-of-concern link, kind and currency: one cached entry per combination.
-        keys = list(
-            zip(
-                columns[at["supplier"]],
-                columns[at["supplier_country"]],
-                columns[at["supplier_principal_place_of_business"]],
-                columns[at["supplier_coc_controlled"]],
-                columns[at["kind"]],
-                columns[at["currency"]],
-                strict=True,
-            )
-        )
+        if self.key_getter is not None:
+            keys: list[tuple[Any, ...]] = list(map(self.key_getter, chunk))
+        else:
+            keys = list(zip(*(column(key) for key in _SUPPLIER_KEYS), strict=True))
         entries: list[Any] = list(map(self.suppliers.get, keys))
         if not all(entries):  # (`None in` would compare every Decimal with None: slow)
             for k in compress(range(n), map(is_, entries, repeat(None))):
@@ -352,10 +354,11 @@ class _Pass:
         rates = list(map(itemgetter(5), entries))
         if not all(rates):  # rates are positive
             return False  # a currency without a rate: `_rows` records its lines
-        qtys: list[Any] = list(map(self.quantities.get, columns[at["quantity"]]))
+        quantities = column("quantity")
+        qtys: list[Any] = list(map(self.quantities.get, quantities))
         if not all(qtys):  # quantities are positive
             for k in compress(range(n), map(is_, qtys, repeat(None))):
-                raw = columns[at["quantity"]][k]
+                raw = quantities[k]
                 qtys[k] = self.quantities.get(raw) or self._quantity_cached(line(k), raw, None)
         pvals: list[Any] = list(map(self.percents.get, pcts))
         if any(map(is_, pvals, repeat(None))):
@@ -387,7 +390,7 @@ class _Pass:
         if undeclared:
             self.undeclared.extend(map(ids.__getitem__, undeclared))
             if self.assume:
-                origin_column = columns[at["origin_country"]]
+                origin_column = column("origin_country")
                 for k in undeclared:
                     if self._origin(line(k), origin_column[k], None) == "US":
                         self.assumed_ids.append(ids[k])
