@@ -86,7 +86,7 @@ def main() -> None:
     debug = bool(os.environ.get("AIEXP_DEBUG"))
     try:
         # Not standalone: click's usage errors come here, so they are one line (not a panel).
-        code = app(standalone_mode=False)
+        code = app(prog_name="aiexp", standalone_mode=False)
     except typer.Abort:
         print("aiexp: interrupted; no output file was written", file=sys.stderr)
         sys.exit(130)

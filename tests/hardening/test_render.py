@@ -185,7 +185,9 @@ def test_sigint_during_render(tmp_path: Path) -> None:
     if process.returncode == 0:
         assert zipfile.ZipFile(tmp_path / "p.docx").testzip() is None
     else:
-        assert process.returncode == 130, (process.returncode, stderr)
+        # 130: interrupted inside main(); -SIGINT: interrupted while Python was still importing
+        # the tool (an uncaught KeyboardInterrupt ends the process by the signal itself).
+        assert process.returncode in (130, -signal.SIGINT), (process.returncode, stderr)
         assert after == before, after
 
 
