@@ -19,7 +19,24 @@ USML = re.compile(
     r"(\s*\([a-z0-9]+\))*$",
     re.IGNORECASE,
 )
-ADVANCED_COMPUTING = ("3A090", "4A090", "4E091", "5A992")
+# Advanced-computing ECCNs: 3A090 (integrated circuits), 4A090 (computers containing them) and
+# 4E091 (model weights), whatever the paragraph; and the ".z" paragraphs that other ECCNs carry
+# for items meeting the 3A090/4A090 parameters (5A992.z, 5D992.z, 4A003.z, 3A001.z, ...). SPEC §5
+# lists "5A992" whole, but 5A992.c is ordinary mass-market encryption, not advanced computing, so
+# only 5A992.z — or a bare 5A992 whose paragraph is not given — is flagged.
+ADVANCED_COMPUTING = ("3A090", "4A090", "4E091")
+_Z_PARAGRAPH = re.compile(r"^[0-9][A-E][0-9]{3}\.Z(?:[.0-9A-Z]*)$")
+_UNSPECIFIED_Z_CARRIERS = ("5A992", "5D992")
+
+
+def is_advanced_computing(classification: str) -> bool:
+    """True for an advanced-computing ECCN: 3A090, 4A090, 4E091, a `.z` paragraph, bare 5A992."""
+    text = classification.strip().upper()
+    return (
+        any(text.startswith(code) for code in ADVANCED_COMPUTING)
+        or bool(_Z_PARAGRAPH.match(text))
+        or text in _UNSPECIFIED_Z_CARRIERS
+    )
 
 
 def classification_kind(text: str) -> str | None:
@@ -110,8 +127,7 @@ def export_advanced_computing(ctx: RuleContext) -> Iterator[Finding]:
     anticipated license review process more efficient"; advanced-computing items and
     country-of-concern destinations are what that review looks at first."""
     for row in ctx.consortium.export_control:
-        text = (row.classification or "").strip().upper()
-        if any(text.startswith(code) for code in ADVANCED_COMPUTING):
+        if is_advanced_computing(row.classification or ""):
             yield ctx.finding(
                 "export.advanced-computing",
                 f"{row.item!r} is classified {row.classification}: advanced-computing items are "

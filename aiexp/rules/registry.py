@@ -238,8 +238,8 @@ RULES: tuple[Rule, ...] = (
        "matches the item's jurisdiction.",
        "Write the ECCN as 3A090.a or EAR99, or the USML category as XI(a)."),
     _r("export.advanced-computing", INFO, "VI.8", "export_control",
-       "Items classified 3A090, 4A090, 4E091 or 5A992 (likely license review), and destinations "
-       "that are countries of concern.",
+       "Items classified 3A090, 4A090, 4E091, or in a `.z` paragraph such as 5A992.z (likely "
+       "license review), and destinations that are countries of concern.",
        "Nothing to fix: describe the license strategy in the compliance program."),
     # -- narratives, resubmission, confidentiality, contact, window
     _r("narrative.missing", ERR, "VI", "narratives",

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from aiexp.findings import Severity
-from aiexp.rules.export_control import classification_kind
+from aiexp.rules.export_control import classification_kind, is_advanced_computing
 from aiexp.rules.narratives import placeholder
 from tests.rules.helpers import findings, of, where
 from tests.workbook_edit import clear_sheet, delete_rows, set_cells, set_field
@@ -73,6 +73,26 @@ def test_advanced_computing_and_coc_destinations(sample: Path) -> None:
     found = where(findings(sample), "export.advanced-computing")
     assert "ExportControl!C2" in found
     assert "ExportControl!D2" in found
+
+
+@pytest.mark.parametrize(
+    ("classification", "flagged"),
+    [
+        ("3A090.a", True),
+        ("4A090.b", True),
+        ("4E091", True),
+        ("5A992.z", True),
+        ("5d992.z", True),
+        ("4A003.z", True),
+        ("5A992", True),  # paragraph not given: it may be .z
+        ("5A992.c", False),  # mass-market encryption, not advanced computing
+        ("5D992.c", False),
+        ("3A001.a.1", False),
+        ("EAR99", False),
+    ],
+)
+def test_advanced_computing_classifications(classification: str, flagged: bool) -> None:
+    assert is_advanced_computing(classification) is flagged
 
 
 def test_no_advanced_computing_items(sample: Path) -> None:
