@@ -32,9 +32,11 @@ from aiexp.model import (
     Row,
     columns,
 )
+from aiexp.valuation import sheet_rates, workbook_rates
 from aiexp.values import normalise_name
 
 if TYPE_CHECKING:
+    from aiexp.content import ContentResult
     from aiexp.profile import Profile
     from aiexp.workbook.reader import WorkbookRead
 
@@ -428,18 +430,23 @@ def diff_workbooks(
         from aiexp.profile import load_profile
 
         profile = load_profile(None)
+    from aiexp.content import content_for_workbook
+
     old_path, new_path = Path(old), Path(new)
     old_read = read_workbook(old_path)
     new_read = read_workbook(new_path)
+    # Each workbook with its own BOM (SPEC §1), computed by the content-calc core.
+    old_content = content_for_workbook(old_path, old_read, profile=profile)
+    new_content = content_for_workbook(new_path, new_read, profile=profile)
     material, other = diff_consortia(
         old_read.consortium,
         new_read.consortium,
         profile=profile,
-        old_rates=workbook_rates(old_path, old_read.consortium),
-        new_rates=workbook_rates(new_path, new_read.consortium),
+        old_rates=workbook_rates(old_path, old_read.consortium, old_content),
+        new_rates=workbook_rates(new_path, new_read.consortium, new_content),
     )
-    before = hardware_figures(old_path, old_read, profile=profile)
-    after = hardware_figures(new_path, new_read, profile=profile)
+    before = hardware_figures(old_read, old_content, profile=profile)
+    after = hardware_figures(new_read, new_content, profile=profile)
     hardware = _hardware_change(before, after)
     if hardware is not None:
         material.append(hardware)
@@ -721,35 +728,11 @@ def _layer_valuation_changes(
         )
 
 
-def workbook_rates(workbook: Path, consortium: Consortium) -> dict[str, Decimal]:
-    """A workbook's exchange rates: its Rates sheet, then `rates.csv` beside it (SPEC §1)."""
-    rates = _sheet_rates(consortium)
-    beside = workbook.parent / "rates.csv"
-    if beside.is_file():
-        from aiexp.bom import read_rates
-        from aiexp.errors import AiexpError
-
-        try:
-            for currency, rate in read_rates(beside).items():
-                rates.setdefault(currency.upper(), rate)
-        except AiexpError:
-            pass  # a layer it cannot convert is shown per currency; the BOM reports the file
-    return rates
-
-
-def _sheet_rates(consortium: Consortium) -> dict[str, Decimal]:
-    return {
-        r.currency.upper(): r.usd_per_unit
-        for r in consortium.rates
-        if r.currency and r.usd_per_unit
-    }
-
-
 def _layer_totals(
     consortium: Consortium, known: Mapping[str, Decimal] | None
 ) -> dict[int, dict[str, Decimal]]:
     """Each layer's providers summed per currency, converted to USD where the rates allow."""
-    rates = dict(known) if known is not None else _sheet_rates(consortium)
+    rates = dict(known) if known is not None else sheet_rates(consortium)
     rates["USD"] = Decimal(1)
     totals: dict[int, dict[str, Decimal]] = {}
     for provider in consortium.providers:
@@ -923,12 +906,9 @@ def _words(count: int) -> str:
 
 # -- the hardware U.S. content --------------------------------------------------------------------
 def hardware_figures(
-    workbook: Path, read: WorkbookRead, *, profile: Profile
+    read: WorkbookRead, result: ContentResult | None, *, profile: Profile
 ) -> HardwareFigures | None:
-    """The workbook's hardware figures, from its own BOM (SPEC §1) by the content-calc core."""
-    from aiexp.content import content_for_workbook
-
-    result = content_for_workbook(workbook, read, profile=profile)
+    """The workbook's hardware figures: its BOM's content result, else its summary figures."""
     if result is not None:
         return HardwareFigures(
             total_value=result.total_value,

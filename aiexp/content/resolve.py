@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aiexp.bom import has_lines
 from aiexp.content.calc import calculate
 from aiexp.content.result import BomSource, ContentResult
+from aiexp.valuation import sheet_rates
 
 if TYPE_CHECKING:
     from aiexp.profile import Profile
@@ -49,11 +49,6 @@ def content_for_workbook(
     source = resolve_bom(workbook, wb, bom)
     if source is None:
         return None
-    workbook_rates: dict[str, Decimal] = {
-        rate.currency: rate.usd_per_unit
-        for rate in wb.consortium.rates
-        if rate.currency and rate.usd_per_unit is not None
-    }
     dirs = [source.path.parent]
     if workbook.parent.resolve() != source.path.parent.resolve():
         dirs.append(workbook.parent)
@@ -61,7 +56,7 @@ def content_for_workbook(
         source.path,
         profile=profile,
         assume_us_origin=assume_us_origin,
-        workbook_rates=workbook_rates,
+        workbook_rates=sheet_rates(wb.consortium),
         rates_dirs=dirs,
         source=f"{source.path}#BOM" if source.kind == "sheet" else str(source.path),
     )

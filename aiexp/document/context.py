@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aiexp.content.format import money_display, pct_display
@@ -33,6 +34,7 @@ from aiexp.rules.ownership import (
     member_links,
     provider_links,
 )
+from aiexp.valuation import workbook_rates
 from aiexp.values import country_name, normalise_name
 
 if TYPE_CHECKING:
@@ -157,12 +159,8 @@ class _Builder:
         self.profile = profile
         self.r = redactor
         self.members_by_name = {normalise_name(m.name): m for m in consortium.members if m.name}
-        self.rates: dict[str, Decimal] = {"USD": Decimal(1)}
-        for rate in consortium.rates:
-            if rate.currency and rate.usd_per_unit is not None:
-                self.rates[rate.currency.upper()] = rate.usd_per_unit
-        if content is not None:
-            self.rates.update({k.upper(): v for k, v in content.rates.items()})
+        # The same rates as the rules' (report.file is the workbook that was checked).
+        self.rates = workbook_rates(Path(report.file), consortium, content)
         for row in self._all_rows():
             redactor.note(row)
 

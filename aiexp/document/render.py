@@ -23,6 +23,7 @@ from aiexp.errors import OutputError, TemplateError
 from aiexp.findings import Report
 from aiexp.model import Consortium
 from aiexp.profile import Profile
+from aiexp.valuation import RATES_BESIDE, sheet_rates
 
 if TYPE_CHECKING:
     from aiexp.check import CheckResult
@@ -255,19 +256,32 @@ def input_hashes(
 
 
 def rates_files(check: CheckResult, workbook: Path) -> list[Path]:
-    """The rates.csv the content calculation read: only when a currency it used is not on the
-    workbook's Rates sheet, the first rates.csv beside the BOM, else beside the workbook."""
-    if check.content is None:
-        return []
-    on_sheet = {r.currency.upper() for r in check.workbook.consortium.rates if r.currency}
-    needed = {code.upper() for code in check.content.rates} - on_sheet - {"USD"}
-    if not needed:
-        return []
-    for folder in ([check.bom.parent] if check.bom is not None else []) + [workbook.parent]:
-        candidate = folder / "rates.csv"
-        if candidate.is_file():
-            return [candidate]
-    return []
+    """The rates.csv files the proposal's figures were converted with.
+
+    The content calculation's: only when a currency it used is not on the workbook's Rates sheet,
+    the first rates.csv beside the BOM, else beside the workbook. The Providers valuation's
+    (`aiexp.valuation.workbook_rates`): rates.csv beside the workbook, when a Providers value is
+    in a currency that neither the Rates sheet nor the BOM's rates give.
+    """
+    files: list[Path] = []
+    known = set(sheet_rates(check.workbook.consortium)) | {"USD"}
+    if check.content is not None:
+        used = {code.upper() for code in check.content.rates}
+        if used - known:
+            for folder in ([check.bom.parent] if check.bom is not None else []) + [workbook.parent]:
+                candidate = folder / RATES_BESIDE
+                if candidate.is_file():
+                    files.append(candidate)
+                    break
+        known |= used
+    providers = {
+        p.currency.upper() for p in check.workbook.consortium.providers if p.value is not None
+    }
+    beside = workbook.parent / RATES_BESIDE
+    if providers - known and beside.is_file():
+        if all(f.resolve() != beside.resolve() for f in files):
+            files.append(beside)
+    return files
 
 
 def manifest_bytes(manifest: dict[str, Any]) -> bytes:

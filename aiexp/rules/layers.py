@@ -1,16 +1,16 @@
 """The five layers (Sections II, III, VI.2): covered by members, led by members, described.
 
 The value of a provider in a layer is the sum of its Providers rows in USD, names compared after
-normalising case and spaces (SPEC §2). Values in another currency are converted with the
-workbook's Rates sheet, else the rates the BOM calculation used, else `rates.csv` beside the
-workbook. Membership is what the Members sheet says: a Providers row of type `member` whose name
-is not in Members counts as a non-member for the top-provider rule, and is itself reported as
-`input.unknown-entity` (a name that must refer to a member does not).
+normalising case and spaces (SPEC §2). Values in another currency are converted with
+`aiexp.valuation.workbook_rates`: the workbook's Rates sheet, else the rates the BOM calculation
+used, else `rates.csv` beside the workbook. Membership is what the Members sheet says: a
+Providers row of type `member` whose name is not in Members counts as a non-member for the
+top-provider rule, and is itself reported as `input.unknown-entity` (a name that must refer to a
+member does not).
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -21,7 +21,8 @@ from aiexp.model import Provider, ProviderType
 from aiexp.rules.context import RuleContext
 from aiexp.rules.ownership import member_names
 from aiexp.rules.registry import check
-from aiexp.values import normalise_header, normalise_name, to_decimal
+from aiexp.valuation import workbook_rates
+from aiexp.values import normalise_name
 
 TOP_TWO_LAYERS = (1, 2, 5)
 
@@ -53,45 +54,10 @@ class LayerTotals:
         return [p for p in self.providers if p.value == best]
 
 
-def usd_rates(ctx: RuleContext) -> dict[str, Decimal]:
-    """USD per unit of each currency: Rates sheet, else the BOM's rates, else rates.csv beside."""
-    rates: dict[str, Decimal] = {"USD": Decimal(1)}
-    beside = Path(ctx.wb.file).parent / "rates.csv"
-    if beside.is_file():
-        rates.update(_read_rates_csv(beside))
-    if ctx.content is not None:
-        rates.update(ctx.content.rates)
-    for rate in ctx.consortium.rates:
-        if rate.currency and rate.usd_per_unit is not None:
-            rates[rate.currency] = rate.usd_per_unit
-    return rates
-
-
-def _read_rates_csv(path: Path) -> dict[str, Decimal]:
-    rates: dict[str, Decimal] = {}
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            sample = handle.read(4096)
-            handle.seek(0)
-            delimiter = ";" if sample.count(";") > sample.count(",") else ","
-            for record in csv.DictReader(handle, delimiter=delimiter):
-                row = {normalise_header(k or ""): v for k, v in record.items()}
-                currency = (row.get("currency") or "").strip().upper()
-                try:
-                    value = to_decimal((row.get("usd_per_unit") or "").strip())
-                except ValueError:
-                    continue
-                if len(currency) == 3 and value > 0:
-                    rates[currency] = value
-    except (OSError, UnicodeDecodeError, csv.Error):
-        return {}
-    return rates
-
-
 def layer_totals(ctx: RuleContext) -> dict[int, LayerTotals]:
     """The providers of every layer 1-5 summed by name in USD (SPEC §2 Providers)."""
     members = member_names(ctx)
-    rates = usd_rates(ctx)
+    rates = workbook_rates(Path(ctx.wb.file), ctx.consortium, ctx.content)
     result = {layer: LayerTotals(layer, [], []) for layer in range(1, 6)}
     for provider in ctx.consortium.providers:
         if provider.layer not in result or not provider.provider:

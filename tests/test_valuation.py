@@ -1,0 +1,104 @@
+"""`aiexp.valuation`: the rates, provider values and hardware figures that validate, render and
+diff share — computed once, so the three agree on the same workbook."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+from aiexp.check import check_workbook
+from aiexp.content import content_for_workbook
+from aiexp.valuation import sheet_rates, workbook_rates
+from aiexp.workbook.reader import read_workbook
+from tests.document.dump import text_dump
+from tests.hardening.runner import run_main
+from tests.rules.helpers import findings, of
+from tests.workbook_edit import clear_sheet, set_cells
+
+# Ironbark Hardware Security, Inc. provides USD 620,000 in layer 4 of the sample.
+IRONBARK = "Ironbark Hardware Security, Inc."
+
+
+def _add_rate(folder: Path, currency: str, rate: str) -> None:
+    with (folder / "rates.csv").open("a", encoding="utf-8") as handle:
+        handle.write(f"{currency},{rate},2026-05-29,test\n")
+
+
+# -- the exchange rates -------------------------------------------------------------------------
+def test_the_rates_sheet_comes_first(sample: Path) -> None:
+    # rates.csv beside the workbook says otherwise for EUR; the workbook's own sheet wins.
+    (sample.parent / "rates.csv").write_text(
+        "currency,usd_per_unit\nEUR,9\nCHF,1.25\n", encoding="utf-8"
+    )
+    consortium = read_workbook(sample).consortium
+    rates = workbook_rates(sample, consortium)
+    assert rates["EUR"] == Decimal("1.142") == sheet_rates(consortium)["EUR"]
+    assert rates["CHF"] == Decimal("1.25")
+    assert rates["USD"] == 1
+
+
+def test_the_boms_rates_come_before_rates_csv_beside_the_workbook(sample: Path) -> None:
+    # A BOM named with --bom in another folder is converted with the rates.csv beside it; a
+    # Providers value in the same currency is converted at that same rate, not at the one of
+    # the rates.csv beside the workbook.
+    clear_sheet(sample, "Rates")
+    elsewhere = sample.parent.parent / "bom"
+    elsewhere.mkdir()
+    bom = Path(shutil.copyfile(sample.parent / "bom.csv", elsewhere / "bom.csv"))
+    (elsewhere / "rates.csv").write_text(
+        "currency,usd_per_unit\nEUR,1.5\nGBP,1.3\nJPY,0.007\n", encoding="utf-8"
+    )
+    (sample.parent / "rates.csv").write_text(
+        "currency,usd_per_unit\nEUR,9\nCHF,1.25\n", encoding="utf-8"
+    )
+    read = read_workbook(sample)
+    content = content_for_workbook(sample, read, bom=bom)
+    assert content is not None
+    rates = workbook_rates(sample, read.consortium, content)
+    assert rates["EUR"] == Decimal("1.5")
+    assert rates["CHF"] == Decimal("1.25")  # not used by the BOM: from beside the workbook
+    # Without the content result, only the file beside the workbook is known.
+    assert workbook_rates(sample, read.consortium)["EUR"] == 9
+
+
+def test_usd_is_always_one(sample: Path) -> None:
+    consortium = read_workbook(sample).consortium
+    content = check_workbook(sample).content
+    assert content is not None
+    odd = dataclasses.replace(content, rates={"USD": Decimal(2), "SEK": Decimal("0.1")})
+    rates = workbook_rates(sample, consortium, odd)
+    assert rates["USD"] == 1
+    assert rates["SEK"] == Decimal("0.1")
+
+
+def test_a_bad_rates_csv_is_skipped_not_fatal(sample: Path) -> None:
+    (sample.parent / "rates.csv").write_text(
+        "currency,usd_per_unit\nCHF,1.25\nSEK,not a number\n", encoding="utf-8"
+    )
+    consortium = read_workbook(sample).consortium
+    assert workbook_rates(sample, consortium) == {**sheet_rates(consortium), "USD": 1}
+    set_cells(sample, "Providers", {"provider": IRONBARK}, {"currency": "CHF"})
+    (finding,) = of(findings(sample), "layers.top-provider")
+    assert "no rate for CHF" in finding.message
+
+
+# -- validate and render agree ------------------------------------------------------------------
+def test_render_converts_providers_with_the_rates_validate_uses(sample: Path) -> None:
+    # CHF is on neither the Rates sheet nor the BOM: only rates.csv beside the workbook has it.
+    set_cells(sample, "Providers", {"provider": IRONBARK}, {"currency": "CHF"})
+    _add_rate(sample.parent, "CHF", "1.25")
+    assert of(findings(sample), "layers.top-provider") == []
+    out = sample.parent / "proposal.docx"
+    run = run_main(["render", str(sample), "--out", str(out), "--date", "2026-05-01"])
+    assert run.exit_code == 0, run.stdout + run.stderr
+    text = text_dump(out.read_bytes())
+    ironbark = next(line for line in text.splitlines() if IRONBARK in line and "|" in line)
+    assert "$775,000.00" in ironbark
+    assert "no rate" not in text
+    manifest = json.loads(out.with_suffix(".manifest.json").read_text(encoding="utf-8"))
+    assert [e["path"] for e in manifest["inputs"] if e["role"] == "rates"] == [
+        str(sample.parent / "rates.csv")
+    ]
