@@ -12,6 +12,7 @@ test:
 	$(PYTHON) -m pytest
 
 bench:
+	$(PYTHON) benchmarks/startup.py
 	$(PYTHON) benchmarks/content_calc.py
 
 docs:

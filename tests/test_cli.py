@@ -73,3 +73,25 @@ def test_command_help_has_text_and_an_example(name: str) -> None:
         if re.search(rf"\baiexp {name}\b", line) and "Usage:" not in line
     ]
     assert examples, hint
+
+
+def test_help_imports_no_heavy_library() -> None:
+    """`aiexp --help` stays fast: openpyxl, python-docx, jinja2 and pycountry load lazily.
+
+    (markdown-it is not in the list: rich renders the Markdown help text with it.)
+    """
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.argv = ['aiexp', '--help']\n"
+        "from aiexp.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('openpyxl', 'docx', 'jinja2', 'pycountry', 'pydantic')"
+        " if m in sys.modules]\n"
+        "print('HEAVY=' + ','.join(heavy))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip().splitlines()[-1] == "HEAVY="
