@@ -32,7 +32,7 @@ from aiexp.model import (
     Row,
     columns,
 )
-from aiexp.valuation import sheet_rates, workbook_rates
+from aiexp.valuation import layer_valuations, provider_values, sheet_rates, workbook_rates
 from aiexp.values import normalise_name
 
 if TYPE_CHECKING:
@@ -518,16 +518,9 @@ def _rows_of(consortium: Consortium, spec: _Sheet) -> dict[str, Any]:
     """The rows of a sheet by key, in order; the first row wins a repeated key."""
     rows: dict[str, Any] = {}
     if spec.name == "Providers":
-        for provider in consortium.providers:
-            key = spec.key(provider)
-            if key is None:
-                continue
-            total = rows.get(key)
-            if total is None:
-                total = rows[key] = _ProviderTotal(provider, {})
-            if provider.value is not None:
-                currency = provider.currency or "USD"
-                total.value[currency] = total.value.get(currency, Decimal(0)) + provider.value
+        # A provider's rows grouped as every command groups them (aiexp.valuation).
+        for (layer, name), provider in provider_values(consortium).items():
+            rows[f"{layer}|{name}"] = _ProviderTotal(provider.rows[0], provider.by_currency())
         return rows
     for row in getattr(consortium, spec.attribute):
         key = spec.key(row)
@@ -731,19 +724,21 @@ def _layer_valuation_changes(
 def _layer_totals(
     consortium: Consortium, known: Mapping[str, Decimal] | None
 ) -> dict[int, dict[str, Decimal]]:
-    """Each layer's providers summed per currency, converted to USD where the rates allow."""
+    """Each layer's providers summed in USD where the rates allow, else per currency."""
     rates = dict(known) if known is not None else sheet_rates(consortium)
-    rates["USD"] = Decimal(1)
     totals: dict[int, dict[str, Decimal]] = {}
-    for provider in consortium.providers:
-        if provider.layer is None or provider.value is None:
-            continue
-        currency = provider.currency or "USD"
-        sums = totals.setdefault(provider.layer, {})
-        sums[currency] = sums.get(currency, Decimal(0)) + provider.value
-    for number, sums in totals.items():
-        if all(currency in rates for currency in sums):
-            totals[number] = {"USD": sum((v * rates[c] for c, v in sums.items()), Decimal(0))}
+    for number, layer in layer_valuations(consortium, rates).items():
+        sums = [provider.by_currency() for provider in layer.providers]
+        if not any(sums):
+            continue  # a layer without a value is not valued
+        if layer.unconverted:
+            per_currency: dict[str, Decimal] = {}
+            for provider_sums in sums:
+                for currency, amount in provider_sums.items():
+                    per_currency[currency] = per_currency.get(currency, Decimal(0)) + amount
+            totals[number] = per_currency
+        else:
+            totals[number] = {"USD": sum((p.value for p in layer.providers), Decimal(0))}
     return totals
 
 

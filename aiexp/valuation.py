@@ -1,21 +1,33 @@
 """The valuations that the rules, the proposal document and the diff share.
 
 Each is computed here once, so that `validate`, `render` and `diff` agree about one workbook:
-the exchange rates that convert its Providers values to U.S. dollars (SPEC §1 "Exchange rates").
+
+- the exchange rates that convert its Providers values to U.S. dollars (SPEC §1 "Exchange
+  rates"): `workbook_rates`;
+- the value of each provider in each layer (Section II, VI.2; SPEC §2 Providers): the sum of its
+  rows in USD, names compared after normalising case and spaces, member or not as the Members
+  sheet says: `layer_valuations`, `provider_values`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aiexp.model import Consortium
+from aiexp.model import Consortium, Provider
+from aiexp.values import normalise_name
 
 if TYPE_CHECKING:
     from aiexp.content import ContentResult
 
 RATES_BESIDE = "rates.csv"
+LAYERS = (1, 2, 3, 4, 5)
+# VI.2: the package description goes "down to the two highest-value providers of products and
+# services in each layer after the listed consortia members in Layers 1, 2, and 5".
+TOP_TWO_LAYERS = (1, 2, 5)
 _ONE = Decimal(1)
 
 
@@ -62,3 +74,113 @@ def workbook_rates(
     rates.update(sheet_rates(consortium))
     rates["USD"] = _ONE
     return rates
+
+
+# -- the providers of each layer ------------------------------------------------------------------
+@dataclass
+class ProviderValue:
+    """One provider in one layer: its Providers rows and their sum in USD (SPEC §2).
+
+    `member` is what the Members sheet says (Section II): a row typed `member` whose name is not
+    in Members counts as a non-member (the rules report it as `input.unknown-entity`). `value`
+    sums the rows that have a value and a rate; the rows whose currency has no rate are
+    `unconverted`, and a blank value adds nothing.
+    """
+
+    layer: int
+    name: str
+    key: str
+    member: bool
+    rows: list[Provider] = field(default_factory=list)
+    value: Decimal = Decimal(0)
+    unconverted: list[Provider] = field(default_factory=list)
+
+    @property
+    def usd(self) -> Decimal | None:
+        """The value in USD, or None when a row's currency has no rate."""
+        return None if self.unconverted else self.value
+
+    def by_currency(self) -> dict[str, Decimal]:
+        """The rows' values summed per currency, unconverted (blank values left out)."""
+        sums: dict[str, Decimal] = {}
+        for row in self.rows:
+            if row.value is not None:
+                currency = _currency(row)
+                sums[currency] = sums.get(currency, Decimal(0)) + row.value
+        return sums
+
+
+@dataclass
+class LayerValuation:
+    """The providers of one layer, in the order of their first row, and the rows without a rate."""
+
+    layer: int
+    providers: list[ProviderValue] = field(default_factory=list)
+    unconverted: list[Provider] = field(default_factory=list)
+
+    def top(self) -> list[ProviderValue]:
+        """The providers with the greatest value (more than one on a tie)."""
+        if not self.providers:
+            return []
+        best = max(p.value for p in self.providers)
+        return [p for p in self.providers if p.value == best]
+
+    def non_members(self) -> list[ProviderValue]:
+        """The providers that are not consortium members (VI.2's providers "after" them)."""
+        return [p for p in self.providers if not p.member]
+
+
+def member_keys(consortium: Consortium) -> set[str]:
+    """The normalised names of the consortium's members (the Members sheet)."""
+    return {normalise_name(m.name) for m in consortium.members if m.name}
+
+
+def provider_values(
+    consortium: Consortium, rates: Mapping[str, Decimal] | None = None
+) -> dict[tuple[int, str], ProviderValue]:
+    """Every provider of every layer by `(layer, normalised name)`, in the order of its first row.
+
+    Values are converted with `rates` (USD per unit; see `workbook_rates`); without them only
+    USD values are. Rows without a layer or a provider name belong to no provider.
+    """
+    members = member_keys(consortium)
+    known = {**(rates or {}), "USD": _ONE}
+    values: dict[tuple[int, str], ProviderValue] = {}
+    for row in consortium.providers:
+        if row.layer is None or not row.provider or not row.provider.strip():
+            continue
+        key = normalise_name(row.provider)
+        entry = values.get((row.layer, key))
+        if entry is None:
+            entry = values[row.layer, key] = ProviderValue(
+                row.layer, row.provider, key, key in members
+            )
+        entry.rows.append(row)
+        if row.value is None:
+            continue
+        rate = known.get(_currency(row))
+        if rate is None:
+            entry.unconverted.append(row)
+        else:
+            entry.value += row.value * rate
+    return values
+
+
+def layer_valuations(
+    consortium: Consortium, rates: Mapping[str, Decimal] | None = None
+) -> dict[int, LayerValuation]:
+    """The providers of each layer 1–5 summed by name in USD (Section II; SPEC §2 Providers)."""
+    layers = {number: LayerValuation(number) for number in LAYERS}
+    for entry in provider_values(consortium, rates).values():
+        if entry.layer in layers:
+            layers[entry.layer].providers.append(entry)
+    # The rows without a rate in sheet order: the first one is the one a finding points at.
+    position = {id(row): index for index, row in enumerate(consortium.providers)}
+    for layer in layers.values():
+        rows = [row for entry in layer.providers for row in entry.unconverted]
+        layer.unconverted = sorted(rows, key=lambda row: position[id(row)])
+    return layers
+
+
+def _currency(row: Provider) -> str:
+    return (row.currency or "USD").upper()

@@ -10,13 +10,14 @@ from decimal import Decimal
 from pathlib import Path
 
 from aiexp.check import check_workbook
-from aiexp.content import content_for_workbook
-from aiexp.valuation import sheet_rates, workbook_rates
+from aiexp.content import content_for_workbook, money_str
+from aiexp.diff import diff_workbooks
+from aiexp.valuation import layer_valuations, sheet_rates, workbook_rates
 from aiexp.workbook.reader import read_workbook
 from tests.document.dump import text_dump
 from tests.hardening.runner import run_main
 from tests.rules.helpers import findings, of
-from tests.workbook_edit import clear_sheet, set_cells
+from tests.workbook_edit import clear_sheet, copy_sample, set_cells
 
 # Ironbark Hardware Security, Inc. provides USD 620,000 in layer 4 of the sample.
 IRONBARK = "Ironbark Hardware Security, Inc."
@@ -102,3 +103,77 @@ def test_render_converts_providers_with_the_rates_validate_uses(sample: Path) ->
     assert [e["path"] for e in manifest["inputs"] if e["role"] == "rates"] == [
         str(sample.parent / "rates.csv")
     ]
+
+
+# -- the providers of each layer ------------------------------------------------------------------
+def test_layer_valuations_group_convert_and_mark_members(sample: Path) -> None:
+    set_cells(
+        sample,
+        "Providers",
+        {"provider": "Tamarack Silicon Devices, Inc."},
+        {"provider": "ASHGROVE  networks, inc."},
+    )
+    # Pennine (row 14) becomes a third Ashgrove row, in a currency without a rate.
+    set_cells(
+        sample,
+        "Providers",
+        {"provider": "Pennine Rack & Enclosure Ltd"},
+        {"provider": "Ashgrove Networks, Inc.", "currency": "SEK"},
+    )
+    set_cells(
+        sample, "Providers", {"provider": "Skagerrak Thermal Systems A/S"}, {"currency": "CHF"}
+    )
+    consortium = read_workbook(sample).consortium
+    layers = layer_valuations(consortium, sheet_rates(consortium))
+    assert sorted(layers) == [1, 2, 3, 4, 5]
+    layer1 = layers[1]
+    ashgrove = next(p for p in layer1.providers if p.key == "ashgrove networks, inc.")
+    assert [row.row for row in ashgrove.rows] == [4, 6, 14]
+    assert ashgrove.value == Decimal(6_155_755 + 5_230_840)  # the SEK row is left out
+    assert ashgrove.usd is None
+    assert ashgrove.by_currency() == {"USD": Decimal(6_155_755 + 5_230_840), "SEK": 433_144}
+    assert not ashgrove.member
+    hoshizora = next(p for p in layer1.providers if p.name == "Hoshizora Photonics K.K.")
+    assert hoshizora.member
+    assert hoshizora.usd == Decimal(790_425_600) * Decimal("0.00692")
+    # The rows without a rate in sheet order (the first is the one a finding points at), though
+    # Ashgrove's first row comes before Skagerrak's.
+    assert [row.row for row in layer1.unconverted] == [9, 14]
+    assert [p.name for p in layer1.top()] == ["Cobalt Ridge Semiconductor Corp."]
+    assert [p.name for p in layers[5].non_members()] == [
+        "Wadi Health Informatics FZ-LLC",
+        "Bayanihan Systems Integration Corp.",
+        "Saltmarsh Geospatial, Inc.",
+    ]
+
+
+def test_the_document_values_providers_as_the_rules_do(sample: Path) -> None:
+    # The rules count it as a non-member (and say so); the document now agrees.
+    wadi = "Wadi Health Informatics FZ-LLC"
+    set_cells(sample, "Providers", {"provider": wadi}, {"provider_type": "member"})
+    # A blank value adds nothing (the reader reports it), as in the rules: it is not a "no rate".
+    set_cells(sample, "Providers", {"provider": "Saltmarsh Geospatial, Inc."}, {"value": None})
+    assert [f.code for f in findings(sample) if wadi in f.message] == ["input.unknown-entity"]
+    out = sample.parent / "proposal.docx"
+    run = run_main(["render", str(sample), "--out", str(out), "--date", "2026-05-01", "--draft"])
+    assert run.exit_code == 0, run.stdout + run.stderr
+    text = text_dump(out.read_bytes())
+    assert f"after the consortium members are {wadi} (member, United Arab Emirates" in text
+    assert "no rate" not in text
+    assert "without an exchange rate" not in text
+
+
+def test_diff_values_layers_as_the_rules_do(tmp_path: Path) -> None:
+    old, new = copy_sample(tmp_path / "old"), copy_sample(tmp_path / "new")
+    set_cells(new, "Providers", {"provider": IRONBARK}, {"currency": "CHF"})
+    _add_rate(new.parent, "CHF", "1.25")
+    change = next(
+        c
+        for c in diff_workbooks(old, new).material
+        if c.sheet == "Providers" and c.key == "layer 4"
+    )
+    consortium = read_workbook(new).consortium
+    layer4 = layer_valuations(consortium, workbook_rates(new, consortium))[4]
+    assert change.after == {"USD": money_str(sum((p.value for p in layer4.providers), Decimal(0)))}
+    # USD 7.4 M + 2.3 M, CHF 620,000 × 1.25, EUR 260,000 × 1.142
+    assert change.after == {"USD": "10771920.00"}

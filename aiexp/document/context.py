@@ -9,7 +9,6 @@ filter. Amounts are formatted here (money half-even to cents, percentages trunca
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,7 +33,7 @@ from aiexp.rules.ownership import (
     member_links,
     provider_links,
 )
-from aiexp.valuation import workbook_rates
+from aiexp.valuation import LAYERS, TOP_TWO_LAYERS, layer_valuations, workbook_rates
 from aiexp.values import country_name, normalise_name
 
 if TYPE_CHECKING:
@@ -161,6 +160,7 @@ class _Builder:
         self.members_by_name = {normalise_name(m.name): m for m in consortium.members if m.name}
         # The same rates as the rules' (report.file is the workbook that was checked).
         self.rates = workbook_rates(Path(report.file), consortium, content)
+        self.valuation = layer_valuations(consortium, self.rates)
         for row in self._all_rows():
             redactor.note(row)
 
@@ -286,7 +286,7 @@ class _Builder:
     def layers(self) -> list[dict[str, Any]]:
         """One entry per layer 1–5: offering, providers by value, top two non-members, models."""
         result = []
-        for number in range(1, 6):
+        for number in LAYERS:
             offering_row = next((row for row in self.c.layers if row.layer == number), None)
             providers = self.providers(number)
             total = sum((p["usd"] for p in providers if p["usd"] is not None), Decimal(0))
@@ -308,7 +308,7 @@ class _Builder:
                     "providers": providers,
                     "total": usd(total) if providers else "",
                     "unconverted": [p["name"] for p in providers if p["usd"] is None],
-                    "top_two_required": number in (1, 2, 5),
+                    "top_two_required": number in TOP_TWO_LAYERS,
                     "top_non_members": non_members[:2],
                     "members": [self.name(m) for m in self.c.members if number in m.layers],
                     "models": self.models(number),
@@ -317,28 +317,26 @@ class _Builder:
         return result
 
     def providers(self, layer: int) -> list[dict[str, Any]]:
-        """A layer's providers, rows of the same provider summed in USD, highest value first."""
-        grouped: dict[str, list[Any]] = defaultdict(list)
-        for row in self.c.providers:
-            if row.layer == layer and row.provider:
-                grouped[normalise_name(row.provider)].append(row)
+        """A layer's providers, rows of the same provider summed in USD, highest value first.
+
+        The sums are `aiexp.valuation`'s, as the rules compute them: a member is a provider named
+        in the Members sheet, and a provider with a row in a currency without a rate has no
+        total ("no rate").
+        """
         entries = []
-        for key, rows in grouped.items():
+        for provider in self.valuation[layer].providers:
+            rows = provider.rows
             first = rows[0]
             confidential = next((row for row in rows if row.confidential), None)
             shown_row = confidential or first
-            amounts = [self.to_usd(row.value, row.currency) for row in rows]
-            total: Decimal | None = None
-            if all(a is not None for a in amounts):
-                total = sum((a for a in amounts if a is not None), Decimal(0))
-            is_member = key in self.members_by_name or first.provider_type is ProviderType.MEMBER
+            total = provider.usd
             redacted = bool(self.r.public and confidential)
             entries.append(
                 {
                     "name": self.v(shown_row, first.provider),
                     "mark": self.r.mark(confidential) if confidential else "",
                     "type": (first.provider_type or ProviderType.VENDOR).value.replace("_", " "),
-                    "member": is_member,
+                    "member": provider.member,
                     "country": self.v(shown_row, country(first.country), secret=False),
                     "usd": total,
                     "value": self.v(shown_row, usd(total)) if total is not None else "no rate",

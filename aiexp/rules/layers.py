@@ -3,7 +3,8 @@
 The value of a provider in a layer is the sum of its Providers rows in USD, names compared after
 normalising case and spaces (SPEC §2). Values in another currency are converted with
 `aiexp.valuation.workbook_rates`: the workbook's Rates sheet, else the rates the BOM calculation
-used, else `rates.csv` beside the workbook. Membership is what the Members sheet says: a
+used, else `rates.csv` beside the workbook; the sums are `aiexp.valuation.layer_valuations`
+(shared with the proposal document and the diff). Membership is what the Members sheet says: a
 Providers row of type `member` whose name is not in Members counts as a non-member for the
 top-provider rule, and is itself reported as `input.unknown-entity` (a name that must refer to a
 member does not).
@@ -12,71 +13,21 @@ member does not).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from aiexp.findings import Finding
-from aiexp.model import Provider, ProviderType
+from aiexp.model import ProviderType
 from aiexp.rules.context import RuleContext
 from aiexp.rules.ownership import member_names
 from aiexp.rules.registry import check
-from aiexp.valuation import workbook_rates
+from aiexp.valuation import TOP_TWO_LAYERS, LayerValuation, layer_valuations, workbook_rates
 from aiexp.values import normalise_name
 
-TOP_TWO_LAYERS = (1, 2, 5)
 
-
-@dataclass
-class ProviderTotal:
-    """One provider's value in a layer: the sum of its rows, in USD."""
-
-    name: str
-    key: str
-    member: bool
-    value: Decimal = Decimal(0)
-    rows: list[Provider] = field(default_factory=list)
-
-
-@dataclass
-class LayerTotals:
-    """The providers of one layer by value, and the rows whose currency has no rate."""
-
-    layer: int
-    providers: list[ProviderTotal]
-    unconverted: list[Provider]
-
-    def top(self) -> list[ProviderTotal]:
-        """The providers with the greatest value (more than one on a tie)."""
-        if not self.providers:
-            return []
-        best = max(p.value for p in self.providers)
-        return [p for p in self.providers if p.value == best]
-
-
-def layer_totals(ctx: RuleContext) -> dict[int, LayerTotals]:
+def layer_totals(ctx: RuleContext) -> dict[int, LayerValuation]:
     """The providers of every layer 1-5 summed by name in USD (SPEC §2 Providers)."""
-    members = member_names(ctx)
     rates = workbook_rates(Path(ctx.wb.file), ctx.consortium, ctx.content)
-    result = {layer: LayerTotals(layer, [], []) for layer in range(1, 6)}
-    for provider in ctx.consortium.providers:
-        if provider.layer not in result or not provider.provider:
-            continue
-        totals = result[provider.layer]
-        key = normalise_name(provider.provider)
-        entry = next((p for p in totals.providers if p.key == key), None)
-        if entry is None:
-            entry = ProviderTotal(provider.provider, key, key in members)
-            totals.providers.append(entry)
-        entry.rows.append(provider)
-        if provider.value is None:
-            continue
-        rate = rates.get(provider.currency)
-        if rate is None:
-            totals.unconverted.append(provider)
-            continue
-        entry.value += provider.value * rate
-    return result
+    return layer_valuations(ctx.consortium, rates)
 
 
 @check("layers.coverage")
@@ -176,7 +127,7 @@ def providers_top_two(ctx: RuleContext) -> Iterator[Finding]:
     for layer, totals in layer_totals(ctx).items():
         if layer not in TOP_TWO_LAYERS:
             continue
-        others = [p for p in totals.providers if not p.member]
+        others = totals.non_members()
         if len(others) < 2:
             name = ctx.profile.layers.get(layer, "")
             yield ctx.finding(

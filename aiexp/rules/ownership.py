@@ -18,6 +18,7 @@ from aiexp.model import BomLine, Member, Provider, ProviderType
 from aiexp.profile import Profile
 from aiexp.rules.context import RuleContext
 from aiexp.rules.registry import check
+from aiexp.valuation import member_keys
 from aiexp.values import country_name, normalise_name
 
 
@@ -161,7 +162,7 @@ def is_foreign(country: str | None, principal_place_of_business: str | None) -> 
 
 def member_names(ctx: RuleContext) -> set[str]:
     """The normalised names of the consortium's members."""
-    return {normalise_name(m.name) for m in ctx.consortium.members if m.name}
+    return member_keys(ctx.consortium)
 
 
 @check("members.coc")
