@@ -32,7 +32,13 @@ from aiexp.model import (
     Row,
     columns,
 )
-from aiexp.valuation import layer_valuations, provider_values, sheet_rates, workbook_rates
+from aiexp.valuation import (
+    hardware_summary,
+    layer_valuations,
+    provider_values,
+    sheet_rates,
+    workbook_rates,
+)
 from aiexp.values import normalise_name
 
 if TYPE_CHECKING:
@@ -914,21 +920,19 @@ def hardware_figures(
             line_count=result.line_count,
             basis="bom",
         )
-    info = read.consortium.info
-    if info.hardware_total_value and info.hardware_us_value is not None:
-        # IV.A without a BOM: the summary figures of the Consortium sheet.
-        threshold = profile.thresholds.hardware_us_content_pct
-        total, us_value = info.hardware_total_value, info.hardware_us_value
-        return HardwareFigures(
-            total_value=total,
-            us_value=us_value,
-            us_content_pct=us_value * 100 / total,
-            threshold_pct=threshold,
-            meets_threshold=us_value * 100 >= threshold * total,
-            line_count=0,
-            basis="summary",
-        )
-    return None
+    # IV.A without a BOM: the summary figures of the Consortium sheet (none for a zero total).
+    summary = hardware_summary(read.consortium.info, profile.thresholds.hardware_us_content_pct)
+    if summary is None:
+        return None
+    return HardwareFigures(
+        total_value=summary.total_value,
+        us_value=summary.us_value,
+        us_content_pct=summary.us_content_pct,
+        threshold_pct=summary.threshold_pct,
+        meets_threshold=summary.meets_threshold,
+        line_count=0,
+        basis="summary",
+    )
 
 
 def _hardware_change(

@@ -6,7 +6,9 @@ Each is computed here once, so that `validate`, `render` and `diff` agree about 
   rates"): `workbook_rates`;
 - the value of each provider in each layer (Section II, VI.2; SPEC §2 Providers): the sum of its
   rows in USD, names compared after normalising case and spaces, member or not as the Members
-  sheet says: `layer_valuations`, `provider_values`.
+  sheet says: `layer_valuations`, `provider_values`;
+- the hardware U.S. content from the Consortium sheet's summary figures when there is no BOM
+  (IV.A): `hardware_summary`.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aiexp.model import Consortium, Provider
+from aiexp.model import Consortium, ConsortiumInfo, Provider
 from aiexp.values import normalise_name
 
 if TYPE_CHECKING:
@@ -184,3 +186,39 @@ def layer_valuations(
 
 def _currency(row: Provider) -> str:
     return (row.currency or "USD").upper()
+
+
+# -- the hardware summary figures -----------------------------------------------------------------
+@dataclass(frozen=True)
+class HardwareSummary:
+    """The hardware U.S. content from the Consortium sheet's summary figures (IV.A, no BOM).
+
+    Exact and unrounded (USD); `shortfall_value` is 0 when the threshold is met.
+    """
+
+    total_value: Decimal
+    us_value: Decimal
+    us_content_pct: Decimal
+    threshold_pct: Decimal
+    meets_threshold: bool
+    shortfall_value: Decimal
+
+
+def hardware_summary(info: ConsortiumInfo, threshold_pct: Decimal) -> HardwareSummary | None:
+    """The summary figures' percentage and verdict; None when a figure is blank or the total is 0.
+
+    IV.A: U.S. content must be "at least 51 percent of the aggregate value of the hardware
+    portion": `us × 100 ≥ threshold × total`, compared exactly, no rounding before comparing.
+    A zero total has no percentage (the rules report it as hardware.us-content).
+    """
+    total, us_value = info.hardware_total_value, info.hardware_us_value
+    if total is None or us_value is None or total == 0:
+        return None
+    return HardwareSummary(
+        total_value=total,
+        us_value=us_value,
+        us_content_pct=us_value * 100 / total,
+        threshold_pct=threshold_pct,
+        meets_threshold=us_value * 100 >= threshold_pct * total,
+        shortfall_value=max(Decimal(0), threshold_pct / 100 * total - us_value),
+    )

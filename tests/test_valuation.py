@@ -12,12 +12,13 @@ from pathlib import Path
 from aiexp.check import check_workbook
 from aiexp.content import content_for_workbook, money_str
 from aiexp.diff import diff_workbooks
-from aiexp.valuation import layer_valuations, sheet_rates, workbook_rates
+from aiexp.model import ConsortiumInfo
+from aiexp.valuation import hardware_summary, layer_valuations, sheet_rates, workbook_rates
 from aiexp.workbook.reader import read_workbook
 from tests.document.dump import text_dump
 from tests.hardening.runner import run_main
 from tests.rules.helpers import findings, of
-from tests.workbook_edit import clear_sheet, copy_sample, set_cells
+from tests.workbook_edit import clear_sheet, copy_sample, set_cells, set_field
 
 # Ironbark Hardware Security, Inc. provides USD 620,000 in layer 4 of the sample.
 IRONBARK = "Ironbark Hardware Security, Inc."
@@ -177,3 +178,71 @@ def test_diff_values_layers_as_the_rules_do(tmp_path: Path) -> None:
     assert change.after == {"USD": money_str(sum((p.value for p in layer4.providers), Decimal(0)))}
     # USD 7.4 M + 2.3 M, CHF 620,000 × 1.25, EUR 260,000 × 1.142
     assert change.after == {"USD": "10771920.00"}
+
+
+# -- the hardware summary figures -----------------------------------------------------------------
+def _info(total: str | None, us_value: str | None) -> ConsortiumInfo:
+    return ConsortiumInfo(
+        hardware_total_value=None if total is None else Decimal(total),
+        hardware_us_value=None if us_value is None else Decimal(us_value),
+    )
+
+
+def test_hardware_summary_is_exact_at_the_threshold() -> None:
+    at = hardware_summary(_info("10000", "5100"), Decimal(51))
+    assert at is not None
+    assert (at.us_content_pct, at.meets_threshold, at.shortfall_value) == (51, True, 0)
+    below = hardware_summary(_info("10000", "5099.99"), Decimal(51))
+    assert below is not None
+    assert below.us_content_pct == Decimal("50.9999")
+    assert not below.meets_threshold
+    assert below.shortfall_value == Decimal("0.01")
+
+
+def test_hardware_summary_needs_both_figures_and_a_total() -> None:
+    assert hardware_summary(_info(None, "5"), Decimal(51)) is None
+    assert hardware_summary(_info("10", None), Decimal(51)) is None
+    # No percentage of a zero total: no division, in any command.
+    assert hardware_summary(_info("0", "0"), Decimal(51)) is None
+
+
+def _without_bom(path: Path, total: object, us_value: object) -> None:
+    (path.parent / "bom.csv").unlink()
+    set_field(path, "hardware_total_value", total)
+    set_field(path, "hardware_us_value", us_value)
+    set_field(path, "hardware_basis", "supplier declarations")
+
+
+def test_validate_render_and_diff_agree_on_the_summary_figures(tmp_path: Path) -> None:
+    old, new = copy_sample(tmp_path / "old"), copy_sample(tmp_path / "new")
+    _without_bom(new, 6, 1)  # 1/6 = 16.6666… %, shortfall 51 % × 6 − 1 = 2.06
+    (finding,) = of(findings(new), "hardware.us-content")
+    assert "16.6666 % of USD 6.00" in finding.message
+    assert "shortfall USD 2.06" in finding.message
+    out = new.parent / "proposal.docx"
+    run = run_main(["render", str(new), "--out", str(out), "--date", "2026-05-01"])
+    assert run.exit_code == 0, run.stdout + run.stderr
+    text = text_dump(out.read_bytes())
+    assert "valued at $6.00, of which $1.00 is U.S. content: 16.66 %" in text
+    assert "below the 51 % presumption of Section IV.A by $2.06 of value" in text
+    after = diff_workbooks(old, new).hardware_after
+    assert after is not None
+    assert (after.basis, after.us_content_pct, after.meets_threshold) == (
+        "summary",
+        Decimal(1) * 100 / 6,
+        False,
+    )
+
+
+def test_a_zero_total_has_no_percentage_anywhere(tmp_path: Path) -> None:
+    old, new = copy_sample(tmp_path / "old"), copy_sample(tmp_path / "new")
+    _without_bom(new, 0, 0)
+    (finding,) = of(findings(new), "hardware.us-content")
+    assert "hardware_total_value is 0" in finding.message
+    out = new.parent / "proposal.docx"
+    run = run_main(["render", str(new), "--out", str(out), "--date", "2026-05-01"])
+    assert run.exit_code == 0, run.stdout + run.stderr
+    text = text_dump(out.read_bytes())
+    # Not "0.00 % … meets the 51 % presumption", as the document said before.
+    assert "have not been established yet" in text
+    assert diff_workbooks(old, new).hardware_after is None

@@ -33,7 +33,13 @@ from aiexp.rules.ownership import (
     member_links,
     provider_links,
 )
-from aiexp.valuation import LAYERS, TOP_TWO_LAYERS, layer_valuations, workbook_rates
+from aiexp.valuation import (
+    LAYERS,
+    TOP_TWO_LAYERS,
+    hardware_summary,
+    layer_valuations,
+    workbook_rates,
+)
 from aiexp.values import country_name, normalise_name
 
 if TYPE_CHECKING:
@@ -410,18 +416,18 @@ class _Builder:
                 "top_non_us": top,
                 "source": content.source,
             }
-        if info.hardware_total_value is not None and info.hardware_us_value is not None:
-            total, us_value = info.hardware_total_value, info.hardware_us_value
-            pct = us_value * 100 / total if total else Decimal(0)
+        # Without a BOM, the Consortium sheet's summary figures; a zero total has no percentage.
+        summary = hardware_summary(info, threshold)
+        if summary is not None:
             return {
                 "basis": "summary",
-                "total_value": usd(total),
-                "us_value": usd(us_value),
-                "us_content_pct": pct_display(pct, 2),
-                "us_content_pct_exact": pct_display(pct, 4),
+                "total_value": usd(summary.total_value),
+                "us_value": usd(summary.us_value),
+                "us_content_pct": pct_display(summary.us_content_pct, 2),
+                "us_content_pct_exact": pct_display(summary.us_content_pct, 4),
                 "threshold": pct_display(threshold, 0),
-                "meets": us_value * 100 >= threshold * total,
-                "shortfall": usd(max(Decimal(0), threshold / 100 * total - us_value)),
+                "meets": summary.meets_threshold,
+                "shortfall": usd(summary.shortfall_value),
                 "summary_basis": info.hardware_basis or "",
             }
         return {"basis": "none", "threshold": pct_display(threshold, 0)}

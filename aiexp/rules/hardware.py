@@ -14,6 +14,7 @@ from aiexp.findings import Finding, Location
 from aiexp.rules.context import RuleContext
 from aiexp.rules.ownership import describe, member_links, provider_links
 from aiexp.rules.registry import check
+from aiexp.valuation import hardware_summary
 from aiexp.values import normalise_name
 
 SHOWN_LINES = 10
@@ -29,11 +30,9 @@ def money_text(value: Decimal) -> str:
     return f"USD {value.quantize(Decimal('0.01'), rounding=ROUND_HALF_EVEN):,.2f}"
 
 
-def _summary(ctx: RuleContext) -> tuple[Decimal, Decimal] | None:
+def _summary_given(ctx: RuleContext) -> bool:
     info = ctx.consortium.info
-    if info.hardware_total_value is None or info.hardware_us_value is None:
-        return None
-    return info.hardware_total_value, info.hardware_us_value
+    return info.hardware_total_value is not None and info.hardware_us_value is not None
 
 
 def _bom_location(ctx: RuleContext) -> Location:
@@ -54,7 +53,7 @@ def hardware_no_bom(ctx: RuleContext) -> Iterator[Finding]:
     """IV.A: a proposal must demonstrate "that U.S. content comprises at least 51 percent of the
     aggregate value of the hardware portion"; VI.2 asks for "a description, valuation, and
     percentage of U.S. hardware content"."""
-    if ctx.content is not None or _summary(ctx) is not None:
+    if ctx.content is not None or _summary_given(ctx):
         return
     yield ctx.finding(
         "hardware.no-bom",
@@ -71,7 +70,7 @@ def hardware_summary_only(ctx: RuleContext) -> Iterator[Finding]:
     """IV.A: U.S. content is shown "through reasonable efforts"; "If the Department of Commerce
     learns that the hardware portion of the proposal is not at least 51 percent U.S. content, the
     Department may contact the proposer to request adjustments." """
-    if ctx.content is not None or _summary(ctx) is None:
+    if ctx.content is not None or not _summary_given(ctx):
         return
     basis = ctx.consortium.info.hardware_basis
     yield ctx.finding(
@@ -105,11 +104,10 @@ def hardware_us_content(ctx: RuleContext) -> Iterator[Finding]:
             "or explain the reasonable efforts made",
         )
         return
-    summary = _summary(ctx)
-    if summary is None:
+    if not _summary_given(ctx):
         return
-    total, us_value = summary
-    if total == 0:
+    summary = hardware_summary(ctx.consortium.info, threshold)
+    if summary is None:
         yield ctx.finding(
             "hardware.us-content",
             "hardware_total_value is 0: the hardware U.S.-content percentage cannot be computed",
@@ -117,6 +115,7 @@ def hardware_us_content(ctx: RuleContext) -> Iterator[Finding]:
             "give the aggregate value of the Layer 1 hardware in USD",
         )
         return
+    total, us_value = summary.total_value, summary.us_value
     if us_value > total:
         yield ctx.finding(
             "hardware.us-content",
@@ -126,16 +125,15 @@ def hardware_us_content(ctx: RuleContext) -> Iterator[Finding]:
             "the U.S.-content value is a part of the total value; correct the figures",
         )
         return
-    # Compared exactly: us × 100 ≥ threshold × total (SPEC §3), no rounding before comparing.
-    if us_value * 100 >= threshold * total:
+    # Compared exactly, us × 100 ≥ threshold × total (SPEC §3), by hardware_summary.
+    if summary.meets_threshold:
         return
-    pct = us_value * 100 / total
-    shortfall = threshold / 100 * total - us_value
     yield ctx.finding(
         "hardware.us-content",
-        f"hardware U.S. content is {pct_text(pct)} % of {money_text(total)} (summary figures), "
-        f"below the {threshold} % threshold; shortfall {money_text(shortfall)} (the presumption "
-        "of IV.A is not met; this is not disqualifying by itself, IX)",
+        f"hardware U.S. content is {pct_text(summary.us_content_pct)} % of {money_text(total)} "
+        f"(summary figures), below the {threshold} % threshold; shortfall "
+        f"{money_text(summary.shortfall_value)} (the presumption of IV.A is not met; this is not "
+        "disqualifying by itself, IX)",
         ctx.field("hardware_us_value"),
         "raise the U.S. content of the hardware, or explain the reasonable efforts made",
     )
