@@ -17,11 +17,12 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from aiexp.content.format import money_display, money_str, pct_str, usd_display
 from aiexp.model import (
     ColumnSpec,
     Consortium,
@@ -65,7 +66,6 @@ _QUOTE_LIMIT = 80
 _PROSE_FIELDS = frozenset({"text", "offering"})
 _WORDS = re.compile(r"\S+")
 _SPACES = re.compile(r"\s+")
-_PCT_PLACES = Decimal("0.0001")
 
 
 @dataclass(frozen=True)
@@ -113,10 +113,10 @@ class HardwareFigures:
     def to_json_dict(self) -> dict[str, Any]:
         """Money half-even to cents and percentages truncated to 4 places, as strings."""
         return {
-            "total_value": money(self.total_value),
-            "us_value": money(self.us_value),
-            "us_content_pct": pct(self.us_content_pct),
-            "threshold_pct": pct(self.threshold_pct),
+            "total_value": money_str(self.total_value),
+            "us_value": money_str(self.us_value),
+            "us_content_pct": pct_str(self.us_content_pct),
+            "threshold_pct": pct_str(self.threshold_pct),
             "meets_threshold": self.meets_threshold,
             "line_count": self.line_count,
             "basis": self.basis,
@@ -155,28 +155,6 @@ class WorkbookDiff:
                 "after": _figures_json(self.hardware_after),
             },
         }
-
-
-# -- number formatting ------------------------------------------------------------------------
-def money(value: Decimal) -> str:
-    """Money as SPEC §1 reports it: rounded half-even to cents (`1234.50`)."""
-    from aiexp.content.format import money_str
-
-    return money_str(value)
-
-
-def pct(value: Decimal) -> str:
-    """A percentage as SPEC §1 reports it: truncated (not rounded) to 4 places."""
-    from aiexp.content.format import pct_str
-
-    return pct_str(value)
-
-
-def money_text(value: Decimal) -> str:
-    """Money for people: half-even cents with thousands separators (`1,234.50`)."""
-    from aiexp.content.format import money_display
-
-    return money_display(value)
 
 
 def _figures_json(figures: HardwareFigures | None) -> dict[str, Any] | None:
@@ -775,9 +753,9 @@ def _json_value(value: Any, col: ColumnSpec) -> Any:
         return value.value
     if isinstance(value, Decimal):
         if col.kind is Kind.MONEY:
-            return money(value)
+            return money_str(value)
         if col.kind is Kind.PERCENT:
-            return pct(value)
+            return pct_str(value)
         return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -794,14 +772,14 @@ def _row_json(row: Any, specs: Sequence[ColumnSpec]) -> dict[str, Any]:
 
 
 def _money_json(value: dict[str, Decimal]) -> dict[str, str]:
-    return {currency: money(amount) for currency, amount in sorted(value.items())}
+    return {currency: money_str(amount) for currency, amount in sorted(value.items())}
 
 
 def _money_text(value: dict[str, Decimal]) -> str:
     if not value:
         return "none"
     return " + ".join(
-        f"{currency} {money_text(amount)}" for currency, amount in sorted(value.items())
+        f"{currency} {money_display(amount)}" for currency, amount in sorted(value.items())
     )
 
 
@@ -842,7 +820,7 @@ def _show(value: Any, col: ColumnSpec) -> str:
         if col.kind is Kind.PERCENT:
             return f"{_pct_text(value)} %"
         if col.kind is Kind.MONEY:
-            return f"{money_text(value)}"
+            return f"{money_display(value)}"
         return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -855,7 +833,7 @@ def _show(value: Any, col: ColumnSpec) -> str:
 
 def _pct_text(value: Decimal) -> str:
     """A percentage truncated to 4 places, without trailing zeros: `51`, `12.5`."""
-    text = pct(value)
+    text = pct_str(value)
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
@@ -944,8 +922,8 @@ def _hardware_change(
     if before is not None and after is not None:
         same = (
             before.us_content_pct == after.us_content_pct
-            and money(before.total_value) == money(after.total_value)
-            and money(before.us_value) == money(after.us_value)
+            and money_str(before.total_value) == money_str(after.total_value)
+            and money_str(before.us_value) == money_str(after.us_value)
         )
         if same:
             return None
@@ -956,20 +934,18 @@ def _hardware_change(
         hardware_detail(before, after),
         True,
         "us_content_pct",
-        pct(before.us_content_pct) if before is not None else None,
-        pct(after.us_content_pct) if after is not None else None,
+        pct_str(before.us_content_pct) if before is not None else None,
+        pct_str(after.us_content_pct) if after is not None else None,
     )
 
 
 def points_change(before: Decimal, after: Decimal) -> str:
     """The exact change in percentage points, truncated to 4 places, with its sign."""
-    points = (after - before).quantize(_PCT_PLACES, rounding=ROUND_DOWN)
+    points = after - before
     text = _pct_text(abs(points))
-    if points > 0:
-        return f"+{text}"
-    if points < 0:
-        return f"−{text}"
-    return "0"
+    if text == "0":
+        return "0"  # less than 0.0001 points either way
+    return f"+{text}" if points > 0 else f"−{text}"
 
 
 def hardware_detail(before: HardwareFigures | None, after: HardwareFigures | None) -> str:
@@ -987,7 +963,7 @@ def hardware_detail(before: HardwareFigures | None, after: HardwareFigures | Non
 def _figures_text(figures: HardwareFigures | None) -> str:
     if figures is None:
         return "not shown (no BOM or hardware figures)"
-    return f"{_pct_text(figures.us_content_pct)} % of USD {money_text(figures.total_value)}"
+    return f"{_pct_text(figures.us_content_pct)} % of {usd_display(figures.total_value)}"
 
 
 # -- the explanation in Markdown ----------------------------------------------------------------
@@ -1069,7 +1045,7 @@ def _figures_sentence(figures: HardwareFigures | None) -> str:
     verdict = "meets" if figures.meets_threshold else "does not meet"
     return (
         f"{_pct_text(figures.us_content_pct)} % U.S. content "
-        f"(USD {money_text(figures.us_value)} of USD "
-        f"{money_text(figures.total_value)}, from {source}); "
+        f"({usd_display(figures.us_value)} of "
+        f"{usd_display(figures.total_value)}, from {source}); "
         f"{verdict} the {_pct_text(figures.threshold_pct)} % threshold."
     )

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from aiexp.check import check_workbook
 from aiexp.content import content_for_workbook, money_str
+from aiexp.content.format import usd_display
 from aiexp.diff import diff_workbooks
 from aiexp.model import ConsortiumInfo
 from aiexp.valuation import hardware_summary, layer_valuations, sheet_rates, workbook_rates
@@ -246,3 +247,20 @@ def test_a_zero_total_has_no_percentage_anywhere(tmp_path: Path) -> None:
     # Not "0.00 % … meets the 51 % presumption", as the document said before.
     assert "have not been established yet" in text
     assert diff_workbooks(old, new).hardware_after is None
+
+
+# -- report rounding: one format module -----------------------------------------------------------
+def test_usd_display_rounds_half_even_with_separators() -> None:
+    assert usd_display(Decimal("1234567.125")) == "USD 1,234,567.12"
+    assert usd_display(Decimal("0.135")) == "USD 0.14"
+    assert usd_display(Decimal("-0.001")) == "USD 0.00"  # never "-0.00"
+
+
+def test_findings_and_the_diff_print_money_and_percentages_alike(tmp_path: Path) -> None:
+    # 1/3 = 33.3333… % (truncated, not rounded) of USD 1,234.565 (half-even: 1,234.56).
+    old, new = copy_sample(tmp_path / "old"), copy_sample(tmp_path / "new")
+    _without_bom(new, "1234.565", "411.5216666")
+    (finding,) = of(findings(new), "hardware.us-content")
+    assert "33.3333 % of USD 1,234.56" in finding.message
+    change = next(c for c in diff_workbooks(old, new).material if c.key == "hardware U.S. content")
+    assert "33.3333 % of USD 1,234.56" in change.summary

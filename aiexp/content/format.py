@@ -39,3 +39,8 @@ def money_display(value: Decimal) -> str:
     if rounded.is_zero():
         rounded = abs(rounded)
     return f"{rounded:,f}"
+
+
+def usd_display(value: Decimal) -> str:
+    """A money figure for people with its currency: `USD 1,234.50` (findings and the diff)."""
+    return f"USD {money_display(value)}"

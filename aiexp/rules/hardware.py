@@ -8,8 +8,8 @@ Without a BOM, the Consortium sheet's summary figures are used, and the percenta
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 
+from aiexp.content.format import pct_str, usd_display
 from aiexp.findings import Finding, Location
 from aiexp.rules.context import RuleContext
 from aiexp.rules.ownership import describe, member_links, provider_links
@@ -18,16 +18,6 @@ from aiexp.valuation import hardware_summary
 from aiexp.values import normalise_name
 
 SHOWN_LINES = 10
-
-
-def pct_text(value: Decimal) -> str:
-    """A percentage truncated (not rounded) to 4 decimal places (SPEC §1)."""
-    return f"{value.quantize(Decimal('0.0001'), rounding=ROUND_DOWN):f}"
-
-
-def money_text(value: Decimal) -> str:
-    """USD rounded half-even to cents, with thousands separators."""
-    return f"USD {value.quantize(Decimal('0.01'), rounding=ROUND_HALF_EVEN):,.2f}"
 
 
 def _summary_given(ctx: RuleContext) -> bool:
@@ -95,9 +85,9 @@ def hardware_us_content(ctx: RuleContext) -> Iterator[Finding]:
             return
         yield ctx.finding(
             "hardware.us-content",
-            f"hardware U.S. content is {pct_text(content.us_content_pct)} % of "
-            f"{money_text(content.total_value)}, below the {threshold} % threshold; shortfall "
-            f"{money_text(content.shortfall_value)} (the presumption of IV.A is not met; this is "
+            f"hardware U.S. content is {pct_str(content.us_content_pct)} % of "
+            f"{usd_display(content.total_value)}, below the {threshold} % threshold; shortfall "
+            f"{usd_display(content.shortfall_value)} (the presumption of IV.A is not met; this is "
             "not disqualifying by itself, IX)",
             _bom_location(ctx),
             "raise the U.S. content of the largest non-U.S. lines (aiexp content-calc --top 10), "
@@ -119,8 +109,8 @@ def hardware_us_content(ctx: RuleContext) -> Iterator[Finding]:
     if us_value > total:
         yield ctx.finding(
             "hardware.us-content",
-            f"hardware_us_value ({money_text(us_value)}) is larger than hardware_total_value "
-            f"({money_text(total)})",
+            f"hardware_us_value ({usd_display(us_value)}) is larger than hardware_total_value "
+            f"({usd_display(total)})",
             ctx.field("hardware_us_value"),
             "the U.S.-content value is a part of the total value; correct the figures",
         )
@@ -130,9 +120,9 @@ def hardware_us_content(ctx: RuleContext) -> Iterator[Finding]:
         return
     yield ctx.finding(
         "hardware.us-content",
-        f"hardware U.S. content is {pct_text(summary.us_content_pct)} % of {money_text(total)} "
+        f"hardware U.S. content is {pct_str(summary.us_content_pct)} % of {usd_display(total)} "
         f"(summary figures), below the {threshold} % threshold; shortfall "
-        f"{money_text(summary.shortfall_value)} (the presumption of IV.A is not met; this is not "
+        f"{usd_display(summary.shortfall_value)} (the presumption of IV.A is not met; this is not "
         "disqualifying by itself, IX)",
         ctx.field("hardware_us_value"),
         "raise the U.S. content of the hardware, or explain the reasonable efforts made",

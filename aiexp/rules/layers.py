@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from aiexp.content.format import usd_display
 from aiexp.findings import Finding
 from aiexp.model import ProviderType
 from aiexp.rules.context import RuleContext
@@ -70,7 +71,7 @@ def layers_top_provider(ctx: RuleContext) -> Iterator[Finding]:
         members = [p for p in totals.providers if p.member]
         best_member = max(members, key=lambda p: p.value) if members else None
         compared = (
-            f"; the largest member, {best_member.name!r}, provides USD {best_member.value:,.2f}"
+            f"; the largest member, {best_member.name!r}, provides {usd_display(best_member.value)}"
             if best_member is not None
             else "; no member has a Providers row in this layer"
         )
@@ -79,7 +80,7 @@ def layers_top_provider(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             "layers.top-provider",
             f"the largest provider of layer {layer} ({name}) by value is {leader.name!r}{note}, "
-            f"USD {leader.value:,.2f}, which is not a consortium member{compared}",
+            f"{usd_display(leader.value)}, which is not a consortium member{compared}",
             ctx.locate("Providers", leader.rows[0], "provider"),
             "II: the entity with the greatest share of a layer by value must be a member; make "
             "it a member, or correct the values",
