@@ -34,6 +34,7 @@ from aiexp.model import (
     columns,
 )
 from aiexp.valuation import (
+    HardwareSummary,
     hardware_summary,
     layer_valuations,
     provider_values,
@@ -109,6 +110,21 @@ class HardwareFigures:
     meets_threshold: bool
     line_count: int
     basis: str
+
+    @classmethod
+    def of(
+        cls, figures: ContentResult | HardwareSummary, line_count: int, basis: str
+    ) -> HardwareFigures:
+        """The figures of a BOM's content result or of the Consortium sheet's summary."""
+        return cls(
+            total_value=figures.total_value,
+            us_value=figures.us_value,
+            us_content_pct=figures.us_content_pct,
+            threshold_pct=figures.threshold_pct,
+            meets_threshold=figures.meets_threshold,
+            line_count=line_count,
+            basis=basis,
+        )
 
     def to_json_dict(self) -> dict[str, Any]:
         """Money half-even to cents and percentages truncated to 4 places, as strings."""
@@ -889,28 +905,10 @@ def hardware_figures(
 ) -> HardwareFigures | None:
     """The workbook's hardware figures: its BOM's content result, else its summary figures."""
     if result is not None:
-        return HardwareFigures(
-            total_value=result.total_value,
-            us_value=result.us_value,
-            us_content_pct=result.us_content_pct,
-            threshold_pct=result.threshold_pct,
-            meets_threshold=result.meets_threshold,
-            line_count=result.line_count,
-            basis="bom",
-        )
+        return HardwareFigures.of(result, result.line_count, "bom")
     # IV.A without a BOM: the summary figures of the Consortium sheet (none for a zero total).
     summary = hardware_summary(read.consortium.info, profile.thresholds.hardware_us_content_pct)
-    if summary is None:
-        return None
-    return HardwareFigures(
-        total_value=summary.total_value,
-        us_value=summary.us_value,
-        us_content_pct=summary.us_content_pct,
-        threshold_pct=summary.threshold_pct,
-        meets_threshold=summary.meets_threshold,
-        line_count=0,
-        basis="summary",
-    )
+    return HardwareFigures.of(summary, 0, "summary") if summary is not None else None
 
 
 def _hardware_change(
