@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from aiexp import __version__
+from aiexp.cli.common import error_line
 from aiexp.errors import AiexpError
 
 COMMAND_MODULES = (
@@ -40,7 +41,7 @@ class _AiexpGroup(TyperGroup):
         except AiexpError as exc:
             if os.environ.get("AIEXP_DEBUG"):
                 raise
-            typer.echo(f"aiexp: error: {exc}", err=True)
+            typer.echo(error_line(exc), err=True)
             raise typer.Exit(exc.exit_code) from None
 
 
@@ -106,8 +107,7 @@ def main() -> None:
     except AiexpError as exc:
         if debug:
             raise
-        # One line, whatever the message quotes from the input (a cell with a line break).
-        print(f"aiexp: error: {' '.join(str(exc).splitlines())}", file=sys.stderr)
+        print(error_line(exc), file=sys.stderr)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         if debug:

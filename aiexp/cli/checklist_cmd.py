@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -39,15 +37,8 @@ def register(app: typer.Typer) -> None:
         content comes from and the finding codes that block it (see `aiexp validate`).
         """
         from aiexp.checklist import checklist_workbook
-        from aiexp.errors import AiexpError
 
-        try:
-            result = checklist_workbook(workbook)
-        except AiexpError as exc:
-            if os.environ.get("AIEXP_DEBUG"):
-                raise
-            print(f"aiexp: error: {exc}", file=sys.stderr)
-            raise typer.Exit(exc.exit_code) from None
+        result = checklist_workbook(workbook)
         if json_output:
             from .common import print_json
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -49,6 +50,23 @@ def load_profile_option(path: Path | None) -> Profile:
 def print_json(document: Any) -> None:
     """Print one JSON document on stdout (Decimals must already be strings)."""
     sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+def parse_date_option(text: str | None) -> dt.date | None:
+    """The `--date YYYY-MM-DD` option; a usage error (exit 2) for anything else."""
+    from aiexp.errors import AiexpError
+
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise AiexpError(f"--date {text!r}: expected a date as YYYY-MM-DD") from None
+
+
+def error_line(exc: BaseException) -> str:
+    """The one stderr line for one of the tool's errors, whatever line breaks it quotes."""
+    return f"aiexp: error: {' '.join(str(exc).splitlines())}"
 
 
 def exit_with(code: int) -> None:

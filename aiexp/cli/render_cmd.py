@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .common import WORKBOOK_DEFAULT, ProfileOption, load_profile_option, stdout_console
+from .common import (
+    WORKBOOK_DEFAULT,
+    ProfileOption,
+    load_profile_option,
+    parse_date_option,
+    stdout_console,
+)
 
 EPILOG = (
     "**Examples**\n\n"
@@ -93,7 +98,7 @@ def register(app: typer.Typer) -> None:
 
         if out is None:
             raise AiexpError("--out FILE.docx is required: where to write the proposal")
-        day = _parse_date(date)
+        day = parse_date_option(date)
         inputs = [p for p in (workbook, bom, reference_docx) if p is not None]
         check_output(out, force=force, inputs=inputs)
         check_output(manifest_path(out), force=force, inputs=inputs)
@@ -130,14 +135,3 @@ def register(app: typer.Typer) -> None:
         console.print(f"Wrote {kind} {out} and {manifest_path(out)}", markup=False)
         if errors:
             console.print(f"{len(errors)} error finding(s) are open: see Appendix C.", markup=False)
-
-
-def _parse_date(text: str | None) -> dt.date | None:
-    from aiexp.errors import AiexpError
-
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise AiexpError(f"--date {text!r}: give a date as YYYY-MM-DD") from None

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -72,24 +69,16 @@ def register(app: typer.Typer) -> None:
         what to do. The hardware rules use the same calculation as `aiexp content-calc`.
         """
         from aiexp.check import check_workbook
-        from aiexp.errors import AiexpError
 
-        from .common import load_profile_option
+        from .common import load_profile_option, parse_date_option
 
-        try:
-            day = _parse_date(date)
-            result = check_workbook(
-                workbook,
-                bom=bom,
-                profile=load_profile_option(profile),
-                today=day,
-                ignore=ignore or (),
-            )
-        except AiexpError as exc:
-            if os.environ.get("AIEXP_DEBUG"):
-                raise
-            print(f"aiexp: error: {exc}", file=sys.stderr)
-            raise typer.Exit(exc.exit_code) from None
+        result = check_workbook(
+            workbook,
+            bom=bom,
+            profile=load_profile_option(profile),
+            today=parse_date_option(date),
+            ignore=ignore or (),
+        )
         report = result.report
         if json_output:
             from .common import print_json
@@ -99,17 +88,6 @@ def register(app: typer.Typer) -> None:
             render_report(report)
         failed = not report.valid or (strict and report.summary.warnings > 0)
         raise typer.Exit(1 if failed else 0)
-
-
-def _parse_date(text: str | None) -> dt.date | None:
-    from aiexp.errors import AiexpError
-
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise AiexpError(f"--date {text!r}: expected a date as YYYY-MM-DD") from None
 
 
 def render_report(report: Report) -> None:
