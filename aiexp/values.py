@@ -250,6 +250,22 @@ COUNTRY_ALIASES: dict[str, str] = {
     "palestine": "PS",
     "brunei": "BN",
     "micronesia": "FM",
+    # World Bank / ERP export spellings.
+    "hong kong sar, china": "HK",
+    "hong kong, china": "HK",
+    "hong kong (china)": "HK",
+    "macao sar, china": "MO",
+    "macau sar, china": "MO",
+    "macao, china": "MO",
+    "macau, china": "MO",
+    "korea (south)": "KR",
+    "korea (north)": "KP",
+    "korea, rep.": "KR",
+    "korea, dem. people's rep.": "KP",
+    "iran, islamic rep.": "IR",
+    "venezuela, rb": "VE",
+    "egypt, arab rep.": "EG",
+    "russia (russian federation)": "RU",
 }
 
 

@@ -178,6 +178,12 @@ def test_percent_refuses_non_numbers(raw: object) -> None:
         ("Germany", "DE"),
         ("Türkiye", "TR"),
         (" Japan ", "JP"),
+        ("Hong Kong SAR, China", "HK"),
+        ("Macao SAR, China", "MO"),
+        ("Korea (South)", "KR"),
+        ("Korea, Rep.", "KR"),
+        ("Iran, Islamic Rep.", "IR"),
+        ("Venezuela, RB", "VE"),
     ],
 )
 def test_country_accepts_codes_and_names(raw: str, code: str) -> None:
