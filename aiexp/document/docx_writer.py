@@ -107,9 +107,20 @@ def markdown_to_docx(markdown: str, setup: DocumentSetup) -> bytes:
     _write_header_footer(writer)
     _set_properties(document, setup)
     _update_fields_on_open(document)
+    _drop_thumbnail(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return normalise_zip(buffer.getvalue())
+
+
+def _drop_thumbnail(document: Any) -> None:
+    """Drop the default template's thumbnail (a picture of a blank page) that file browsers
+    would show as the proposal's preview; an unrelated part is not saved."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    rels = document.part.package.rels
+    for r_id in [k for k, rel in rels.items() if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL]:
+        del rels[r_id]
 
 
 def normalise_zip(data: bytes) -> bytes:

@@ -106,6 +106,18 @@ def test_every_part_is_well_formed_xml(sample_docx: Path) -> None:
             ElementTree.fromstring(content)  # raises on malformed XML
 
 
+def test_no_blank_page_thumbnail(sample_docx: Path) -> None:
+    """The default template's thumbnail (a blank page) would be the file's preview: dropped."""
+    import zipfile
+
+    with zipfile.ZipFile(sample_docx) as package:
+        names = package.namelist()
+        rels = package.read("_rels/.rels").decode("utf-8")
+    assert not [n for n in names if n.startswith("docProps/thumbnail")]
+    assert "thumbnail" not in rels
+    assert "word/document.xml" in names
+
+
 def test_same_inputs_give_identical_bytes(sample_docx: Path, tmp_path: Path) -> None:
     workbook = copy_sample(tmp_path / "again")
     code, out, err = render(workbook, tmp_path / "again.docx")
