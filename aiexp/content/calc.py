@@ -377,11 +377,12 @@ class _Pass:
                 )
         # The figures, exact (the context traps any rounding).
         lines = list(map(mul, map(mul, qtys, unit_values), rates))
-        cents = _CENTI
-        us_values = [
-            value - qty * Decimal(non) * rate if non else value * pct * cents
-            for value, non, pct, qty, rate in zip(lines, nons, pvals, qtys, rates, strict=True)
-        ]
+        # Declared percentages for every line at C speed, then the subtractive form (which takes
+        # precedence) for the lines that give non_us_unit_value.
+        us_values = list(map(mul, map(mul, lines, pvals), repeat(_CENTI)))
+        if non_texts:
+            for k in compress(range(n), nons):
+                us_values[k] = lines[k] - qtys[k] * Decimal(nons[k]) * rates[k]
         first = self.count
         self.total += sum(lines, _ZERO)
         self.us += sum(us_values, _ZERO)
