@@ -26,23 +26,11 @@ import time
 from decimal import Decimal, localcontext
 from pathlib import Path
 
+from aiexp.model import BomLine, columns
+
 RATES = {"USD": "1", "EUR": "1.0832", "JPY": "0.0066", "GBP": "1.2714"}
-HEADER = [
-    "line_id",
-    "description",
-    "kind",
-    "supplier",
-    "supplier_country",
-    "supplier_principal_place_of_business",
-    "supplier_coc_controlled",
-    "origin_country",
-    "quantity",
-    "unit_value",
-    "currency",
-    "us_content_pct",
-    "non_us_unit_value",
-    "notes",
-]
+# The BOM columns as the model defines them (bom.csv's header), without the confidentiality pair.
+HEADER = [c.key for c in columns(BomLine) if c.key not in ("confidential", "confidential_basis")]
 # Supplier, country, principal place of business, coc-controlled, origin. Two of the twenty
 # (10 %) are linked to a country of concern, so every path of the report is exercised.
 SUPPLIERS = [

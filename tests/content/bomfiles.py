@@ -9,22 +9,10 @@ from typing import Any
 
 from openpyxl import Workbook
 
-COLUMNS = [
-    "line_id",
-    "description",
-    "kind",
-    "supplier",
-    "supplier_country",
-    "supplier_principal_place_of_business",
-    "supplier_coc_controlled",
-    "origin_country",
-    "quantity",
-    "unit_value",
-    "currency",
-    "us_content_pct",
-    "non_us_unit_value",
-    "notes",
-]
+from aiexp.model import BomLine, columns
+
+# The BOM columns as the model defines them (bom.csv's header), without the confidentiality pair.
+COLUMNS = [c.key for c in columns(BomLine) if c.key not in ("confidential", "confidential_basis")]
 
 
 def line(line_id: str, unit_value: Any, **values: Any) -> dict[str, Any]:
