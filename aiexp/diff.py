@@ -34,7 +34,7 @@ from aiexp.model import (
     columns,
 )
 from aiexp.valuation import (
-    HardwareSummary,
+    HardwareFigures,
     hardware_summary,
     layer_valuations,
     provider_values,
@@ -99,46 +99,6 @@ class Change:
         return document
 
 
-@dataclass(frozen=True)
-class HardwareFigures:
-    """The hardware U.S. content of one proposal (IV.A), as the content-calc core computes it."""
-
-    total_value: Decimal
-    us_value: Decimal
-    us_content_pct: Decimal
-    threshold_pct: Decimal
-    meets_threshold: bool
-    line_count: int
-    basis: str
-
-    @classmethod
-    def of(
-        cls, figures: ContentResult | HardwareSummary, line_count: int, basis: str
-    ) -> HardwareFigures:
-        """The figures of a BOM's content result or of the Consortium sheet's summary."""
-        return cls(
-            total_value=figures.total_value,
-            us_value=figures.us_value,
-            us_content_pct=figures.us_content_pct,
-            threshold_pct=figures.threshold_pct,
-            meets_threshold=figures.meets_threshold,
-            line_count=line_count,
-            basis=basis,
-        )
-
-    def to_json_dict(self) -> dict[str, Any]:
-        """Money half-even to cents and percentages truncated to 4 places, as strings."""
-        return {
-            "total_value": money_str(self.total_value),
-            "us_value": money_str(self.us_value),
-            "us_content_pct": pct_str(self.us_content_pct),
-            "threshold_pct": pct_str(self.threshold_pct),
-            "meets_threshold": self.meets_threshold,
-            "line_count": self.line_count,
-            "basis": self.basis,
-        }
-
-
 @dataclass
 class WorkbookDiff:
     """The comparison of two proposals: material changes first, then the other changes."""
@@ -167,14 +127,25 @@ class WorkbookDiff:
             "material": [change.to_json_dict() for change in self.material],
             "other": [change.to_json_dict() for change in self.other],
             "hardware": {
-                "before": _figures_json(self.hardware_before),
-                "after": _figures_json(self.hardware_after),
+                "before": figures_json(self.hardware_before),
+                "after": figures_json(self.hardware_after),
             },
         }
 
 
-def _figures_json(figures: HardwareFigures | None) -> dict[str, Any] | None:
-    return figures.to_json_dict() if figures is not None else None
+def figures_json(figures: HardwareFigures | None) -> dict[str, Any] | None:
+    """Money half-even to cents and percentages truncated to 4 places, as strings."""
+    if figures is None:
+        return None
+    return {
+        "total_value": money_str(figures.total_value),
+        "us_value": money_str(figures.us_value),
+        "us_content_pct": pct_str(figures.us_content_pct),
+        "threshold_pct": pct_str(figures.threshold_pct),
+        "meets_threshold": figures.meets_threshold,
+        "line_count": figures.line_count,
+        "basis": figures.basis,
+    }
 
 
 # -- what each sheet is keyed by and which of its fields are wording ----------------------------
@@ -661,7 +632,7 @@ def _coc_changes(
     """A member or provider that became, or stopped being, linked to a country of concern.
 
     Members so linked are ineligible (IV.B, IV.D; the anchor, II.3), and so are subcontractors
-    and local partners (IV.D); the test is the rules' own (`aiexp.rules.ownership`).
+    and local partners (IV.D); the test is `aiexp.ownership.linked_to_coc`.
     """
     for key, after in new_rows.items():
         before = old_rows.get(key)
@@ -689,7 +660,7 @@ def _coc_changes(
 
 def coc_links(entity: Member | Provider | _ProviderTotal, profile: Profile) -> str:
     """Why a member or provider is linked to a country of concern (SPEC §4); "" when it is not."""
-    from aiexp.rules.ownership import describe, member_links, provider_links
+    from aiexp.ownership import describe, member_links, provider_links
 
     if isinstance(entity, Member):
         return describe(member_links(entity, profile))
@@ -905,10 +876,11 @@ def hardware_figures(
 ) -> HardwareFigures | None:
     """The workbook's hardware figures: its BOM's content result, else its summary figures."""
     if result is not None:
-        return HardwareFigures.of(result, result.line_count, "bom")
+        return HardwareFigures(
+            result.total_value, result.us_value, result.threshold_pct, "bom", result.line_count
+        )
     # IV.A without a BOM: the summary figures of the Consortium sheet (none for a zero total).
-    summary = hardware_summary(read.consortium.info, profile.thresholds.hardware_us_content_pct)
-    return HardwareFigures.of(summary, 0, "summary") if summary is not None else None
+    return hardware_summary(read.consortium.info, profile.thresholds.hardware_us_content_pct)
 
 
 def _hardware_change(

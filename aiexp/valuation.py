@@ -7,18 +7,19 @@ Each is computed here once, so that `validate`, `render` and `diff` agree about 
 - the value of each provider in each layer (Section II, VI.2; SPEC §2 Providers): the sum of its
   rows in USD, names compared after normalising case and spaces, member or not as the Members
   sheet says: `layer_valuations`, `provider_values`;
-- the hardware U.S. content from the Consortium sheet's summary figures when there is no BOM
-  (IV.A): `hardware_summary`.
+- the hardware figures, one exact shape for a BOM's and for the Consortium sheet's summary figures
+  (IV.A): `HardwareFigures`, `hardware_summary`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
+from aiexp.exact import EXACT, percent, reaches, share_of
 from aiexp.model import Consortium, ConsortiumInfo, Provider
 from aiexp.values import normalise_name
 
@@ -31,6 +32,7 @@ LAYERS = (1, 2, 3, 4, 5)
 # services in each layer after the listed consortia members in Layers 1, 2, and 5".
 TOP_TWO_LAYERS = (1, 2, 5)
 _ONE = Decimal(1)
+_ZERO = Decimal(0)
 
 
 def sheet_rates(consortium: Consortium) -> dict[str, Decimal]:
@@ -188,37 +190,50 @@ def _currency(row: Provider) -> str:
     return (row.currency or "USD").upper()
 
 
-# -- the hardware summary figures -----------------------------------------------------------------
+# -- the hardware figures -------------------------------------------------------------------------
 @dataclass(frozen=True)
-class HardwareSummary:
-    """The hardware U.S. content from the Consortium sheet's summary figures (IV.A, no BOM).
+class HardwareFigures:
+    """The hardware U.S. content (IV.A): exact, unrounded USD figures and the verdict.
 
-    Exact and unrounded (USD); `shortfall_value` is 0 when the threshold is met.
+    The one shape of the figures, whether they come from a BOM (the content calculation) or from
+    the Consortium sheet's summary figures. Derived figures are computed in the exact trapping
+    context (`aiexp.exact`): "at least 51 percent" is `us × 100 ≥ threshold × total`, compared
+    without dividing or rounding; `shortfall_value` is 0 when the threshold is met, and
+    `margin_value` is negative below it.
     """
 
     total_value: Decimal
     us_value: Decimal
-    us_content_pct: Decimal
     threshold_pct: Decimal
-    meets_threshold: bool
-    shortfall_value: Decimal
+    basis: Literal["bom", "summary"]
+    line_count: int = 0
+
+    @property
+    def us_content_pct(self) -> Decimal:
+        """`us / total × 100`, exact when it terminates within 60 digits, else rounded down."""
+        return percent(self.us_value, self.total_value)
+
+    @property
+    def meets_threshold(self) -> bool:
+        """IV.A: U.S. content is at least the threshold percentage, compared exactly."""
+        return reaches(self.us_value, self.total_value, self.threshold_pct)
+
+    @property
+    def margin_value(self) -> Decimal:
+        """`us − threshold × total / 100`: above the threshold by this much (negative: below)."""
+        with localcontext(EXACT):
+            return self.us_value - share_of(self.total_value, self.threshold_pct)
+
+    @property
+    def shortfall_value(self) -> Decimal:
+        """The non-U.S. value that would have to become U.S. content to meet the threshold."""
+        return max(_ZERO, -self.margin_value)
 
 
-def hardware_summary(info: ConsortiumInfo, threshold_pct: Decimal) -> HardwareSummary | None:
-    """The summary figures' percentage and verdict; None when a figure is blank or the total is 0.
-
-    IV.A: U.S. content must be "at least 51 percent of the aggregate value of the hardware
-    portion": `us × 100 ≥ threshold × total`, compared exactly, no rounding before comparing.
-    A zero total has no percentage (the rules report it as hardware.us-content).
-    """
+def hardware_summary(info: ConsortiumInfo, threshold_pct: Decimal) -> HardwareFigures | None:
+    """The summary figures of the Consortium sheet (IV.A without a BOM); None when a figure is
+    blank or the total is 0 (a zero total has no percentage: the rules report it)."""
     total, us_value = info.hardware_total_value, info.hardware_us_value
     if total is None or us_value is None or total == 0:
         return None
-    return HardwareSummary(
-        total_value=total,
-        us_value=us_value,
-        us_content_pct=us_value * 100 / total,
-        threshold_pct=threshold_pct,
-        meets_threshold=us_value * 100 >= threshold_pct * total,
-        shortfall_value=max(Decimal(0), threshold_pct / 100 * total - us_value),
-    )
+    return HardwareFigures(total, us_value, threshold_pct, "summary")

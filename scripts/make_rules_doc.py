@@ -28,7 +28,7 @@ warnings and info may be dropped with `--ignore CODE` (an error cannot be ignore
 DEFINITIONS = """
 ## Definitions used by the rules
 
-- **Linked to a country of concern** (SPEC §4; `aiexp.rules.ownership.linked_to_coc`): the
+- **Linked to a country of concern** (SPEC §4; `aiexp.ownership.linked_to_coc`): the
   country of organization or principal place of business is a country of concern; or the
   ultimate parent's is; or the country-of-concern interest is above the profile's
   `coc_majority_pct` (50: a majority); or the entity is controlled by a country of concern or

@@ -14,7 +14,14 @@ from typer.testing import CliRunner
 
 from aiexp.check import check_workbook
 from aiexp.cli import app, main
-from aiexp.diff import Change, diff_workbooks, points_change, render_markdown, word_summary
+from aiexp.diff import (
+    Change,
+    diff_workbooks,
+    figures_json,
+    points_change,
+    render_markdown,
+    word_summary,
+)
 from aiexp.workbook.reader import read_workbook
 from tests.workbook_edit import (
     append_row,
@@ -241,7 +248,7 @@ def test_bom_change_moves_the_hardware_percentage(pair: Pair) -> None:
     assert f"- Change: {points} percentage points." in text
     document = diff.to_json_dict()
     assert document["hardware"]["after"]["us_content_pct"] == "0.0000"
-    assert document["hardware"]["before"] == before.to_json_dict()
+    assert document["hardware"]["before"] == figures_json(before)
 
 
 # -- the command -------------------------------------------------------------------------------

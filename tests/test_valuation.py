@@ -200,6 +200,19 @@ def test_hardware_summary_is_exact_at_the_threshold() -> None:
     assert below.shortfall_value == Decimal("0.01")
 
 
+def test_hardware_summary_is_exact_beyond_28_digits() -> None:
+    # 51 × 10^28 of 10^30 + 1 is 50.99999…%: the default 28-digit context rounds it to 51 and
+    # would call the threshold met.
+    total = "1" + "0" * 29 + "1"
+    figures = hardware_summary(_info(total, "51" + "0" * 28), Decimal(51))
+    assert figures is not None
+    assert not figures.meets_threshold
+    assert figures.us_content_pct < 51
+    assert str(figures.us_content_pct).startswith("50." + "9" * 28 + "49")
+    assert figures.shortfall_value == Decimal("0.51")
+    assert figures.margin_value == Decimal("-0.51")
+
+
 def test_hardware_summary_needs_both_figures_and_a_total() -> None:
     assert hardware_summary(_info(None, "5"), Decimal(51)) is None
     assert hardware_summary(_info("10", None), Decimal(51)) is None
@@ -230,7 +243,7 @@ def test_validate_render_and_diff_agree_on_the_summary_figures(tmp_path: Path) -
     assert after is not None
     assert (after.basis, after.us_content_pct, after.meets_threshold) == (
         "summary",
-        Decimal(1) * 100 / 6,
+        Decimal("16." + "6" * 58),  # 60 digits, rounded down (never up), as content-calc does
         False,
     )
 

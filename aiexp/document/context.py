@@ -25,14 +25,14 @@ from aiexp.model import (
     ProviderType,
     Role,
 )
-from aiexp.profile import Profile
-from aiexp.rules.ownership import (
+from aiexp.ownership import (
     bom_line_links,
     describe,
     linked_to_coc,
     member_links,
     provider_links,
 )
+from aiexp.profile import Profile
 from aiexp.valuation import (
     LAYERS,
     TOP_TWO_LAYERS,

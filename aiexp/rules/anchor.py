@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from aiexp.findings import Finding
 from aiexp.model import Role
+from aiexp.ownership import describe, member_links
 from aiexp.rules.context import RuleContext
-from aiexp.rules.ownership import describe, member_links
 from aiexp.rules.registry import check
 from aiexp.values import country_name, normalise_name
 

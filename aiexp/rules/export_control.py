@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from aiexp.findings import Finding
 from aiexp.model import ExportControlItem, Jurisdiction
+from aiexp.ownership import coc_label
 from aiexp.rules.context import RuleContext
-from aiexp.rules.ownership import coc_label
 from aiexp.rules.registry import check
 
 ECCN = re.compile(r"^[0-9][A-E][0-9]{3}(\.[a-z0-9.]+)?$")

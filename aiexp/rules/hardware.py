@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 from aiexp.content.format import pct_str, usd_display
 from aiexp.findings import Finding, Location
+from aiexp.ownership import describe, member_links, provider_links
 from aiexp.rules.context import RuleContext
-from aiexp.rules.ownership import describe, member_links, provider_links
 from aiexp.rules.registry import check
 from aiexp.valuation import hardware_summary
 from aiexp.values import normalise_name

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from aiexp.findings import Finding
 from aiexp.model import Market
+from aiexp.ownership import coc_label
 from aiexp.rules.context import RuleContext
-from aiexp.rules.ownership import coc_label
 from aiexp.rules.registry import check
 from aiexp.values import normalise_name, parse_country
 

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 from aiexp.findings import Finding, Severity
 from aiexp.model import AIModel, Member, SupportFunction
+from aiexp.ownership import CocLink, coc_label, describe, linked_to_coc, member_links
 from aiexp.rules.context import RuleContext
-from aiexp.rules.ownership import CocLink, coc_label, describe, linked_to_coc, member_links
 from aiexp.rules.registry import check
 
 ALL_FUNCTIONS = frozenset(SupportFunction)

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 
 from aiexp.findings import Finding
 from aiexp.model import Member, NarrativeSection
+from aiexp.ownership import is_foreign
 from aiexp.rules.context import RuleContext
 from aiexp.rules.layers import layer_totals
-from aiexp.rules.ownership import is_foreign
 from aiexp.rules.registry import check
 from aiexp.values import country_name, normalise_name, parse_country
 

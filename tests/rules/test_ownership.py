@@ -6,8 +6,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from aiexp.findings import Severity
+from aiexp.ownership import linked_to_coc
 from aiexp.profile import load_profile
-from aiexp.rules.ownership import linked_to_coc
 from tests.rules.helpers import findings, of, where
 from tests.workbook_edit import set_cells
 
