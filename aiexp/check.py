@@ -12,10 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from aiexp.codes import check_ignore_codes
 from aiexp.content import ContentResult, content_for_workbook, resolve_bom
 from aiexp.findings import Finding, Report, Severity, sort_findings
 from aiexp.profile import Profile, load_profile
-from aiexp.rules import RuleContext, check_ignore_codes, run_rules
+from aiexp.rules import RuleContext, run_rules
 from aiexp.workbook.reader import WorkbookRead, read_workbook
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from aiexp.codes import number_text
 from aiexp.model import BomLine, Member, Provider
 from aiexp.profile import Profile
 from aiexp.values import country_name
@@ -93,7 +94,7 @@ def linked_to_coc(
             CocLink(
                 names["coc_ownership_pct"],
                 f"{coc_ownership_pct} % voting or equity interest held by countries of concern or "
-                f"their entities or nationals (a majority: above {majority} %)",
+                f"their entities or nationals (a majority: above {number_text(majority)} %)",
             )
         )
     if coc_controlled:

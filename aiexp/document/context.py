@@ -13,8 +13,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from aiexp.codes import profile_words
 from aiexp.content.format import money_display, pct_display
-from aiexp.document.crossref import REQUIREMENTS, requirement_status
+from aiexp.document.crossref import appendix_requirements, requirement_status
 from aiexp.document.redact import Redactor
 from aiexp.findings import Finding, Report, Severity
 from aiexp.model import (
@@ -625,12 +626,20 @@ class _Builder:
     def crossref(self, nce: bool) -> list[dict[str, str]]:
         """Appendix A rows: requirement, where answered, status."""
         rows = []
-        for requirement in REQUIREMENTS:
-            status, codes = requirement_status(requirement, self.report.findings, nce=nce)
+        words = profile_words(self.profile)
+        missing = frozenset(
+            section
+            for section in self.profile.required_narratives
+            if self.c.narrative(section) is None
+        )
+        for requirement in appendix_requirements():
+            status, codes = requirement_status(
+                requirement, self.report.findings, nce=nce, missing_narratives=missing
+            )
             rows.append(
                 {
                     "ref": requirement.ref,
-                    "text": requirement.text,
+                    "text": requirement.text.format_map(words),
                     "where": requirement.where,
                     "status": status,
                     "codes": codes,

@@ -1,14 +1,13 @@
-"""The rules of the notice (SPEC §5): one module per thing guarded, one registry of every code.
+"""The rules of the notice (SPEC §5): one module per thing guarded.
 
-`aiexp.rules.registry` declares every code once (severity, notice section, what it checks, how
-to fix it); the rule modules attach their check functions to those codes with `@check(code)`.
-`run_rules(context)` runs them all. `--ignore`, `docs/rules.md` and `aiexp checklist` all read
-the same registry.
+Every code is declared once in the code table (`aiexp.codes`); the rule modules attach their
+check functions to those codes with `@check(code)` (`aiexp.rules.registry`), and
+`run_rules(context)` runs them all.
 """
 
 from __future__ import annotations
 
 from aiexp.rules.context import RuleContext
-from aiexp.rules.registry import RULES, Rule, check_ignore_codes, rule_for, run_rules
+from aiexp.rules.registry import run_rules
 
-__all__ = ["RULES", "Rule", "RuleContext", "check_ignore_codes", "rule_for", "run_rules"]
+__all__ = ["RuleContext", "run_rules"]

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from aiexp import codes
 from aiexp.findings import Finding, Location, Severity
 from aiexp.model import Consortium, Row
 from aiexp.profile import Profile
-from aiexp.rules.registry import rule_for
 from aiexp.workbook.reader import WorkbookRead
 
 if TYPE_CHECKING:
@@ -50,13 +50,12 @@ class RuleContext:
         *,
         severity: Severity | None = None,
     ) -> Finding:
-        """A finding of a declared code: its severity and section from the registry."""
-        rule = rule_for(code)
-        return Finding(
-            code=code,
-            severity=severity or rule.severity,
-            section=rule.section,
-            message=message,
-            location=location,
-            hint=hint or rule.fix,
+        """A finding of a declared code: severity and section from the code table; the hint is
+        the table's fix (with the profile's figures) unless a more specific one is given."""
+        return codes.finding(
+            code,
+            message,
+            location,
+            hint or codes.code_for(code).fix_for(self.profile),
+            severity=severity,
         )

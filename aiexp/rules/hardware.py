@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from aiexp.codes import number_text
 from aiexp.content.format import pct_str, usd_display
 from aiexp.findings import Finding, Location
 from aiexp.ownership import describe, member_links, provider_links
@@ -86,9 +87,9 @@ def hardware_us_content(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             "hardware.us-content",
             f"hardware U.S. content is {pct_str(content.us_content_pct)} % of "
-            f"{usd_display(content.total_value)}, below the {threshold} % threshold; shortfall "
-            f"{usd_display(content.shortfall_value)} (the presumption of IV.A is not met; this is "
-            "not disqualifying by itself, IX)",
+            f"{usd_display(content.total_value)}, below the {number_text(threshold)} % threshold; "
+            f"shortfall {usd_display(content.shortfall_value)} (the presumption of IV.A is not "
+            "met; this is not disqualifying by itself, IX)",
             _bom_location(ctx),
             "raise the U.S. content of the largest non-U.S. lines (aiexp content-calc --top 10), "
             "or explain the reasonable efforts made",
@@ -121,7 +122,7 @@ def hardware_us_content(ctx: RuleContext) -> Iterator[Finding]:
     yield ctx.finding(
         "hardware.us-content",
         f"hardware U.S. content is {pct_str(summary.us_content_pct)} % of {usd_display(total)} "
-        f"(summary figures), below the {threshold} % threshold; shortfall "
+        f"(summary figures), below the {number_text(threshold)} % threshold; shortfall "
         f"{usd_display(summary.shortfall_value)} (the presumption of IV.A is not met; this is not "
         "disqualifying by itself, IX)",
         ctx.field("hardware_us_value"),

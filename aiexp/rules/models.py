@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from aiexp.codes import number_text
 from aiexp.findings import Finding, Severity
 from aiexp.model import AIModel, Member, SupportFunction
 from aiexp.ownership import CocLink, coc_label, describe, linked_to_coc, member_links
@@ -64,7 +65,8 @@ def models_coc_owner(ctx: RuleContext) -> Iterator[Finding]:
                 (
                     "ip_owner_coc_ownership_pct",
                     f"{pct} % of its voting or ownership interest is held by countries of "
-                    f"concern or their entities or nationals (at or above {error_pct} %)",
+                    "concern or their entities or nationals (at or above "
+                    f"{number_text(error_pct)} %)",
                 )
             )
         if model.ip_owner_coc_controlled:
@@ -122,7 +124,7 @@ def models_us_owned(ctx: RuleContext) -> Iterator[Finding]:
         message = (
             f"the IP owner of {what} model {model.model!r}, {model.ip_owner!r}, is "
             f"{model.ip_owner_us_ownership_pct} % owned and controlled by U.S. persons, below "
-            f"{minimum} %"
+            f"{number_text(minimum)} %"
         )
         location = ctx.locate("Models", model, "ip_owner_us_ownership_pct")
         if nce is not None:
@@ -139,8 +141,9 @@ def models_us_owned(ctx: RuleContext) -> Iterator[Finding]:
                 "models.us-owned",
                 message,
                 location,
-                "use a model whose IP owner is at least 51 % U.S.-owned and controlled, or (for "
-                "a foreign member's own model) request NCE designation for that member",
+                f"use a model whose IP owner is at least {number_text(minimum)} % U.S.-owned and "
+                "controlled, or (for a foreign member's own model) request NCE designation for "
+                "that member",
             )
 
 

@@ -1,15 +1,19 @@
-"""The registry: every SPEC §5 code once, each with a check; the sample satisfies every rule."""
+"""The code table: every SPEC §5 code once, each with a check, a requirement and an item."""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from aiexp.codes import BY_LOCATION, BY_NARRATIVE, CODES, NO_ITEM, check_ignore_codes, code_for
 from aiexp.errors import AiexpError
 from aiexp.findings import Severity
-from aiexp.rules.registry import RULES, check_ignore_codes, checks, rule_for
+from aiexp.profile import load_profile
+from aiexp.requirements import ITEMS, REQUIREMENTS
+from aiexp.rules.registry import checks
 from tests.rules.helpers import findings
 
 SPEC_CODES = {
@@ -33,25 +37,61 @@ SPEC_CODES = {
 
 
 def test_registry_holds_exactly_the_spec_codes_once() -> None:
-    codes = [rule.code for rule in RULES]
+    codes = [rule.code for rule in CODES]
     assert len(codes) == len(set(codes))
     assert set(codes) == SPEC_CODES
 
 
 def test_severities_follow_the_spec() -> None:
-    assert rule_for("hardware.us-content").severity is Severity.WARNING
-    assert rule_for("hardware.coc-disclosure").severity is Severity.INFO
-    assert rule_for("models.coc-owner").severity is Severity.ERROR
-    assert rule_for("window.closed").severity is Severity.WARNING
+    assert code_for("hardware.us-content").severity is Severity.WARNING
+    assert code_for("hardware.coc-disclosure").severity is Severity.INFO
+    assert code_for("models.coc-owner").severity is Severity.ERROR
+    assert code_for("window.closed").severity is Severity.WARNING
 
 
 def test_every_rule_code_has_a_check_and_a_fix() -> None:
     attached = checks()
-    for rule in RULES:
+    for rule in CODES:
         assert rule.title, rule.code
         assert rule.fix, rule.code
         if not rule.reader:
             assert attached.get(rule.code), f"{rule.code} has no check function"
+
+
+def test_every_code_has_its_requirements_and_its_item() -> None:
+    requirement_ids = {requirement.id for requirement in REQUIREMENTS}
+    item_ids = {item.id for item in ITEMS}
+    for code in CODES:
+        if code.reader:
+            # What an unreadable cell bears on follows from the cell's sheet.
+            assert (code.requirements, code.item) == (BY_LOCATION, BY_LOCATION), code.code
+            continue
+        if code.requirements != BY_NARRATIVE:
+            assert code.requirements, f"{code.code} names no Appendix A requirement"
+            assert set(code.requirements) <= requirement_ids, code.code
+        assert code.item in item_ids | {BY_LOCATION, NO_ITEM}, f"{code.code}: item {code.item}"
+    # Every requirement is tested by some code or answered by its narratives.
+    tested = {
+        r for code in CODES if isinstance(code.requirements, tuple) for r in code.requirements
+    }
+    for requirement in REQUIREMENTS:
+        assert requirement.id in tested or requirement.narratives, requirement.id
+
+
+def test_titles_take_the_profiles_figures() -> None:
+    profile = load_profile()
+    sixty = profile.model_copy(
+        update={
+            "thresholds": profile.thresholds.model_copy(
+                update={"hardware_us_content_pct": Decimal("60.5")}
+            )
+        }
+    )
+    title = code_for("hardware.us-content").title_for(sixty)
+    assert "(60.5 %)" in title
+    assert "51" not in title
+    for code in CODES:
+        assert "{" not in code.title_for(profile) + code.fix_for(profile), code.code
 
 
 def test_every_check_quotes_the_notice() -> None:
@@ -63,7 +103,7 @@ def test_every_check_quotes_the_notice() -> None:
 def test_every_rule_code_is_tested_on_a_breaking_workbook() -> None:
     text = "".join(p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_*.py"))
     text = text.replace(Path(__file__).read_text(encoding="utf-8"), "")
-    for rule in RULES:
+    for rule in CODES:
         if not rule.reader:
             assert re.search(rf'"{re.escape(rule.code)}"', text), f"no test for {rule.code}"
 
