@@ -462,7 +462,7 @@ def diff_consortia(
         if spec.name in ("Members", "Providers"):
             changes.extend(_coc_changes(spec, old_rows, new_rows, profile))
         if spec.name == "Providers":
-            changes.extend(_layer_valuation_changes(old, new, old_rates, new_rates))
+            changes.extend(_layer_valuation_changes(old, new, old_rates, new_rates, profile.layers))
     material = sorted((c for c in changes if c.material), key=_material_rank)
     other = [c for c in changes if not c.material]
     return material, other
@@ -673,9 +673,11 @@ def _layer_valuation_changes(
     new: Consortium,
     old_rates: Mapping[str, Decimal] | None,
     new_rates: Mapping[str, Decimal] | None,
+    layers: Iterable[int],
 ) -> Iterable[Change]:
     """The value of each layer (the sum of its Providers rows) before and after (VI.2)."""
-    before, after = _layer_totals(old, old_rates), _layer_totals(new, new_rates)
+    before = _layer_totals(old, old_rates, layers)
+    after = _layer_totals(new, new_rates, layers)
     for layer in sorted(set(before) | set(after)):
         old_total, new_total = before.get(layer, {}), after.get(layer, {})
         if old_total == new_total:
@@ -693,12 +695,12 @@ def _layer_valuation_changes(
 
 
 def _layer_totals(
-    consortium: Consortium, known: Mapping[str, Decimal] | None
+    consortium: Consortium, known: Mapping[str, Decimal] | None, layers: Iterable[int]
 ) -> dict[int, dict[str, Decimal]]:
     """Each layer's providers summed in USD where the rates allow, else per currency."""
     rates = dict(known) if known is not None else sheet_rates(consortium)
     totals: dict[int, dict[str, Decimal]] = {}
-    for number, layer in layer_valuations(consortium, rates).items():
+    for number, layer in layer_valuations(consortium, rates, layers).items():
         sums = [provider.by_currency() for provider in layer.providers]
         if not any(sums):
             continue  # a layer without a value is not valued

@@ -91,13 +91,16 @@ class Profile(BaseModel):
 
     id: str
     title: str
+    program: str
     docket: str
     citation: str
     agency: str
+    coc_citation: str
     window: Window
     thresholds: Thresholds
     countries_of_concern: list[CountryOfConcern]
     layers: dict[int, str]
+    top_two_layers: list[int]
     support_types: list[str]
     required_narratives: list[str]
     blocs: list[Bloc] = []
@@ -106,6 +109,8 @@ class Profile(BaseModel):
     def _check(self) -> Profile:
         if sorted(self.layers) != [1, 2, 3, 4, 5]:
             raise ValueError("layers must name layers 1 to 5")
+        if not set(self.top_two_layers) <= set(self.layers):
+            raise ValueError("top_two_layers must be layers of `layers`")
         for code in [c.code for c in self.countries_of_concern] + [
             m for b in self.blocs for m in b.members
         ]:
@@ -131,11 +136,33 @@ class Profile(BaseModel):
         return None
 
 
-def load_profile(path: Path | str | None = None) -> Profile:
-    """Load a profile TOML file; `None` loads the shipped default `preset-2026`."""
-    if path is None:
-        return _default_profile()
-    path = Path(path)
+def shipped_profiles() -> list[str]:
+    """The ids of the profiles shipped with aiexp (`preset-2026`, …)."""
+    folder = resources.files("aiexp.profiles")
+    return sorted(
+        entry.name.removesuffix(".toml")
+        for entry in folder.iterdir()
+        if entry.name.endswith(".toml")
+    )
+
+
+def load_profile(ref: Path | str | None = None) -> Profile:
+    """A profile by shipped id (`preset-2026`) or TOML file path; `None` is the default profile.
+
+    A path that exists is read as a file, even if its name is also a shipped id.
+    """
+    if ref is None:
+        return _shipped(DEFAULT_PROFILE)
+    path = Path(ref)
+    if not path.exists() and isinstance(ref, str) and ref in shipped_profiles():
+        return _shipped(ref)
+    if not path.exists():
+        raise ProfileError(
+            f"{ref}: no such profile; give a shipped profile id "
+            f"({', '.join(shipped_profiles())}) or a profile TOML file"
+        )
+    if path.is_dir():
+        raise ProfileError(f"{path}: is a folder, not a profile TOML file")
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -143,10 +170,10 @@ def load_profile(path: Path | str | None = None) -> Profile:
     return _parse(raw, str(path))
 
 
-@lru_cache(maxsize=1)
-def _default_profile() -> Profile:
-    raw = resources.files("aiexp.profiles").joinpath(f"{DEFAULT_PROFILE}.toml").read_bytes()
-    return _parse(raw, f"{DEFAULT_PROFILE}.toml")
+@lru_cache(maxsize=8)
+def _shipped(profile_id: str) -> Profile:
+    raw = resources.files("aiexp.profiles").joinpath(f"{profile_id}.toml").read_bytes()
+    return _parse(raw, f"{profile_id}.toml")
 
 
 def _parse(raw: bytes, name: str) -> Profile:

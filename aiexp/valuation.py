@@ -13,7 +13,7 @@ Each is computed here once, so that `validate`, `render` and `diff` agree about 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from pathlib import Path
@@ -27,10 +27,6 @@ if TYPE_CHECKING:
     from aiexp.content import ContentResult
 
 RATES_BESIDE = "rates.csv"
-LAYERS = (1, 2, 3, 4, 5)
-# VI.2: the package description goes "down to the two highest-value providers of products and
-# services in each layer after the listed consortia members in Layers 1, 2, and 5".
-TOP_TWO_LAYERS = (1, 2, 5)
 _ONE = Decimal(1)
 _ZERO = Decimal(0)
 
@@ -171,19 +167,20 @@ def provider_values(
 
 
 def layer_valuations(
-    consortium: Consortium, rates: Mapping[str, Decimal] | None = None
+    consortium: Consortium, rates: Mapping[str, Decimal] | None, layers: Iterable[int]
 ) -> dict[int, LayerValuation]:
-    """The providers of each layer 1–5 summed by name in USD (Section II; SPEC §2 Providers)."""
-    layers = {number: LayerValuation(number) for number in LAYERS}
+    """The providers of each layer (the profile's five) summed by name in USD (Section II; SPEC §2
+    Providers)."""
+    valuations = {number: LayerValuation(number) for number in sorted(layers)}
     for entry in provider_values(consortium, rates).values():
-        if entry.layer in layers:
-            layers[entry.layer].providers.append(entry)
+        if entry.layer in valuations:
+            valuations[entry.layer].providers.append(entry)
     # The rows without a rate in sheet order: the first one is the one a finding points at.
     position = {id(row): index for index, row in enumerate(consortium.providers)}
-    for layer in layers.values():
+    for layer in valuations.values():
         rows = [row for entry in layer.providers for row in entry.unconverted]
         layer.unconverted = sorted(rows, key=lambda row: position[id(row)])
-    return layers
+    return valuations
 
 
 def _currency(row: Provider) -> str:

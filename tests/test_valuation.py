@@ -14,12 +14,15 @@ from aiexp.content import content_for_workbook, money_str
 from aiexp.content.format import usd_display
 from aiexp.diff import diff_workbooks
 from aiexp.model import ConsortiumInfo
+from aiexp.profile import load_profile
 from aiexp.valuation import hardware_summary, layer_valuations, sheet_rates, workbook_rates
 from aiexp.workbook.reader import read_workbook
 from tests.document.dump import text_dump
 from tests.hardening.runner import run_main
 from tests.rules.helpers import findings, of
 from tests.workbook_edit import clear_sheet, copy_sample, set_cells, set_field
+
+PROFILE = load_profile()
 
 # Ironbark Hardware Security, Inc. provides USD 620,000 in layer 4 of the sample.
 IRONBARK = "Ironbark Hardware Security, Inc."
@@ -126,7 +129,7 @@ def test_layer_valuations_group_convert_and_mark_members(sample: Path) -> None:
         sample, "Providers", {"provider": "Skagerrak Thermal Systems A/S"}, {"currency": "CHF"}
     )
     consortium = read_workbook(sample).consortium
-    layers = layer_valuations(consortium, sheet_rates(consortium))
+    layers = layer_valuations(consortium, sheet_rates(consortium), PROFILE.layers)
     assert sorted(layers) == [1, 2, 3, 4, 5]
     layer1 = layers[1]
     ashgrove = next(p for p in layer1.providers if p.key == "ashgrove networks, inc.")
@@ -175,7 +178,7 @@ def test_diff_values_layers_as_the_rules_do(tmp_path: Path) -> None:
         if c.sheet == "Providers" and c.key == "layer 4"
     )
     consortium = read_workbook(new).consortium
-    layer4 = layer_valuations(consortium, workbook_rates(new, consortium))[4]
+    layer4 = layer_valuations(consortium, workbook_rates(new, consortium), PROFILE.layers)[4]
     assert change.after == {"USD": money_str(sum((p.value for p in layer4.providers), Decimal(0)))}
     # USD 7.4 M + 2.3 M, CHF 620,000 × 1.25, EUR 260,000 × 1.142
     assert change.after == {"USD": "10771920.00"}

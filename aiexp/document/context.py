@@ -35,8 +35,6 @@ from aiexp.ownership import (
 )
 from aiexp.profile import Profile
 from aiexp.valuation import (
-    LAYERS,
-    TOP_TWO_LAYERS,
     hardware_summary,
     layer_valuations,
     workbook_rates,
@@ -104,6 +102,8 @@ def build_context(
             "title": profile.title,
             "agency": profile.agency,
             "threshold": pct_display(profile.thresholds.hardware_us_content_pct, 0),
+            "program": profile.program,
+            "coc_citation": profile.coc_citation,
         },
         "document": {
             "date": long_date(info.submission_date or date),
@@ -167,7 +167,7 @@ class _Builder:
         self.members_by_name = {normalise_name(m.name): m for m in consortium.members if m.name}
         # The same rates as the rules' (report.file is the workbook that was checked).
         self.rates = workbook_rates(Path(report.file), consortium, content)
-        self.valuation = layer_valuations(consortium, self.rates)
+        self.valuation = layer_valuations(consortium, self.rates, profile.layers)
         for row in self._all_rows():
             redactor.note(row)
 
@@ -293,7 +293,7 @@ class _Builder:
     def layers(self) -> list[dict[str, Any]]:
         """One entry per layer 1–5: offering, providers by value, top two non-members, models."""
         result = []
-        for number in LAYERS:
+        for number in sorted(self.profile.layers):
             offering_row = next((row for row in self.c.layers if row.layer == number), None)
             providers = self.providers(number)
             total = sum((p["usd"] for p in providers if p["usd"] is not None), Decimal(0))
@@ -315,7 +315,7 @@ class _Builder:
                     "providers": providers,
                     "total": usd(total) if providers else "",
                     "unconverted": [p["name"] for p in providers if p["usd"] is None],
-                    "top_two_required": number in TOP_TWO_LAYERS,
+                    "top_two_required": number in self.profile.top_two_layers,
                     "top_non_members": non_members[:2],
                     "members": [self.name(m) for m in self.c.members if number in m.layers],
                     "models": self.models(number),

@@ -184,10 +184,9 @@ def build_proposal(
     setup = DocumentSetup(
         title=redactor.scrub_text(f"{name} — Proposal for designation"),
         subject=(
-            "Proposal for designation under the American AI Exports Program — Pre-Set Consortia "
-            f"(Docket No. {profile.docket})"
+            f"Proposal for designation under the {profile.program} (Docket No. {profile.docket})"
         ),
-        keywords=f"American AI Exports Program; Docket No. {profile.docket}",
+        keywords=f"{profile.program}; Docket No. {profile.docket}",
         date=date,
         header_lines=[redactor.scrub_text(line) for line in header],
         footer_text=redactor.scrub_text(name),

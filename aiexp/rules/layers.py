@@ -21,14 +21,14 @@ from aiexp.model import ProviderType
 from aiexp.rules.context import RuleContext
 from aiexp.rules.ownership import member_names
 from aiexp.rules.registry import check
-from aiexp.valuation import TOP_TWO_LAYERS, LayerValuation, layer_valuations, workbook_rates
+from aiexp.valuation import LayerValuation, layer_valuations, workbook_rates
 from aiexp.values import normalise_name
 
 
 def layer_totals(ctx: RuleContext) -> dict[int, LayerValuation]:
     """The providers of every layer 1-5 summed by name in USD (SPEC §2 Providers)."""
     rates = workbook_rates(Path(ctx.wb.file), ctx.consortium, ctx.content)
-    return layer_valuations(ctx.consortium, rates)
+    return layer_valuations(ctx.consortium, rates, ctx.profile.layers)
 
 
 @check("layers.coverage")
@@ -126,7 +126,7 @@ def providers_top_two(ctx: RuleContext) -> Iterator[Finding]:
     "down to the two highest-value providers of products and services in each layer after the
     listed consortia members in Layers 1, 2, and 5"."""
     for layer, totals in layer_totals(ctx).items():
-        if layer not in TOP_TWO_LAYERS:
+        if layer not in ctx.profile.top_two_layers:
             continue
         others = totals.non_members()
         if len(others) < 2:
