@@ -27,7 +27,7 @@ from typing import IO, Any
 
 from aiexp.errors import AiexpError, BomError, WorkbookError
 from aiexp.model import BomLine, ColumnSpec, Rate, Row, columns
-from aiexp.values import is_blank, normalise_header, parse_text
+from aiexp.values import is_blank, normalise_header
 
 HEADER_SEARCH_ROWS = 10
 _SNIFF_BYTES = 64 * 1024
@@ -483,8 +483,3 @@ def has_lines(path: Path) -> bool:
             return any(not all(is_blank(v) for v in values) for _, values, _ in table.records)
     except BomError as exc:
         return "the file is empty" not in str(exc)
-
-
-def text_of(raw: Any) -> str:
-    """A cell as stripped text (numbers without `.0`)."""
-    return raw.strip() if isinstance(raw, str) else parse_text(raw)

@@ -3,9 +3,9 @@
 Workbook values are data. Jinja2 never evaluates a value passed in the context, so `{{ x }}` in a
 cell already prints as itself; what remains is Markdown: a `|` in a name must not split a table
 cell, a leading `#` or `1.` must not turn a value into a heading or a list, and `&amp;` must not
-become `&`. So every workbook value inserted into the Markdown goes through `escape_inline`
-(or `escape_cell` in a table), which backslash-escapes every ASCII punctuation character —
-CommonMark lets any of them be escaped — and joins lines. Narratives ARE Markdown (the workbook
+become `&`. So every workbook value inserted into the Markdown goes through `escape_inline`,
+which backslash-escapes every ASCII punctuation character — CommonMark lets any of them be
+escaped — and joins lines. Narratives ARE Markdown (the workbook
 allows paragraphs, lists, **bold** and *italic*); `narrative_markdown` keeps that subset and
 neutralises the rest (headings, setext underlines, fences, indented code, directives).
 """
@@ -33,12 +33,6 @@ def escape_inline(value: object) -> str:
         return ""
     text = _WHITESPACE_RUN.sub(" ", clean_text(str(value))).strip()
     return _ASCII_PUNCTUATION.sub(r"\\\1", text)
-
-
-def escape_cell(value: object) -> str:
-    """A workbook value for a Markdown table cell (the same escaping; `|` cannot split the cell)."""
-    text = escape_inline(value)
-    return text if text else " "
 
 
 def narrative_markdown(value: object) -> str:
