@@ -8,8 +8,9 @@ command needs: the workbook read, the report, the content result, the profile an
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from aiexp.codes import check_ignore_codes
@@ -17,6 +18,7 @@ from aiexp.content import ContentResult, content_for_workbook, resolve_bom
 from aiexp.findings import Finding, Report, Severity, sort_findings
 from aiexp.profile import Profile, load_profile
 from aiexp.rules import RuleContext, run_rules
+from aiexp.valuation import workbook_rates
 from aiexp.workbook.reader import WorkbookRead, read_workbook
 
 
@@ -29,6 +31,8 @@ class CheckResult:
     content: ContentResult | None
     profile: Profile
     bom: Path | None
+    #: USD per unit of each currency, for the Providers values (`valuation.workbook_rates`).
+    rates: Mapping[str, Decimal]
 
 
 def check_workbook(
@@ -56,14 +60,17 @@ def check_workbook(
         source = resolve_bom(path, wb, bom)
         if source is not None and source.kind == "file":
             bom_used = source.path
+    rates = workbook_rates(path, wb.consortium, content)
     context = RuleContext(
-        wb=wb, profile=profile, content=content, bom=bom_used, date=today, now=now
+        wb=wb, profile=profile, rates=rates, content=content, bom=bom_used, date=today, now=now
     )
     rule_findings = list(run_rules(context))
     findings = _without_repeats(wb.findings, rule_findings)
     findings = [f for f in findings if not (f.code in ignored and f.severity is not Severity.ERROR)]
     report = Report(file=wb.file, profile=profile.id, findings=sort_findings(findings))
-    return CheckResult(workbook=wb, report=report, content=content, profile=profile, bom=bom_used)
+    return CheckResult(
+        workbook=wb, report=report, content=content, profile=profile, bom=bom_used, rates=rates
+    )
 
 
 def _without_repeats(reader: list[Finding], rules: list[Finding]) -> list[Finding]:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -160,12 +162,20 @@ def build_proposal(
     content: ContentResult | None,
     profile: Profile,
     options: RenderOptions,
+    rates: Mapping[str, Decimal],
 ) -> tuple[bytes, str, Redactor]:
     """Render the DOCX from the model, the report and the content result (no file written)."""
     date = consortium.info.submission_date or options.date or dt.date.today()
     redactor = Redactor(public=options.public)
     context = build_context(
-        consortium, report, content, profile, date=date, redactor=redactor, draft=options.draft
+        consortium,
+        report,
+        content,
+        profile,
+        rates=rates,
+        date=date,
+        redactor=redactor,
+        draft=options.draft,
     )
     context["tool_version"] = __version__
     markdown = render_markdown(context, options.template_dir)
@@ -211,7 +221,7 @@ def render_proposal(
     """The proposal for a checked workbook, and its manifest (SPEC §6)."""
     consortium = check.workbook.consortium
     docx, markdown, redactor = build_proposal(
-        consortium, check.report, check.content, check.profile, options
+        consortium, check.report, check.content, check.profile, options, check.rates
     )
     manifest = {
         "tool": "aiexp",

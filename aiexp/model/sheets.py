@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from aiexp.model.ai_models import AIModel
 from aiexp.model.base import Row, columns
@@ -145,6 +145,8 @@ class Consortium(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    _member_index: tuple[tuple[int, int], dict[str, Member]] | None = PrivateAttr(default=None)
+
     info: ConsortiumInfo = Field(default_factory=ConsortiumInfo, title="Consortium")
     narratives: list[Narrative] = Field(default_factory=list, title="Narratives")
     members: list[Member] = Field(default_factory=list, title="Members")
@@ -168,17 +170,30 @@ class Consortium(BaseModel):
 
     def anchor(self) -> Member | None:
         """The member named as `anchor_member`, else the only member with role anchor."""
-        if self.info.anchor_member:
-            wanted = normalise_name(self.info.anchor_member)
-            for member in self.members:
-                if member.name and normalise_name(member.name) == wanted:
-                    return member
+        named = self.member(self.info.anchor_member)
+        if named is not None:
+            return named
         anchors = [m for m in self.members if m.role is Role.ANCHOR]
         return anchors[0] if len(anchors) == 1 else None
 
     def member(self, name: str | None) -> Member | None:
-        """The member with this name (case and spaces ignored)."""
+        """The member with this name (case and spaces ignored); the first of two such rows."""
         if not name:
             return None
-        wanted = normalise_name(name)
-        return next((m for m in self.members if m.name and normalise_name(m.name) == wanted), None)
+        return self.members_by_name().get(normalise_name(name))
+
+    def members_by_name(self) -> dict[str, Member]:
+        """The members by normalised name (the first row of a repeated name), built once.
+
+        Rules look members up once per provider, model and operation: a scan per lookup would be
+        quadratic (1,000 members x 5,000 providers). The index is rebuilt when the members list is
+        replaced or grows or shrinks; rows are not renamed in place after reading.
+        """
+        key = (id(self.members), len(self.members))
+        if self._member_index is None or self._member_index[0] != key:
+            index: dict[str, Member] = {}
+            for member in self.members:
+                if member.name:
+                    index.setdefault(normalise_name(member.name), member)
+            self._member_index = (key, index)
+        return self._member_index[1]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +25,8 @@ class RuleContext:
 
     wb: WorkbookRead
     profile: Profile
+    #: USD per unit of each currency, for the Providers values (resolved once by the caller).
+    rates: Mapping[str, Decimal] = field(default_factory=lambda: {"USD": Decimal(1)})
     content: ContentResult | None = None
     bom: Path | None = None
     date: dt.date | None = None

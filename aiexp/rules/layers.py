@@ -2,7 +2,8 @@
 
 The value of a provider in a layer is the sum of its Providers rows in USD, names compared after
 normalising case and spaces (SPEC §2). Values in another currency are converted with
-`aiexp.valuation.workbook_rates`: the workbook's Rates sheet, else the rates the BOM calculation
+the rates resolved once for the whole check (`aiexp.valuation.workbook_rates`): the workbook's
+Rates sheet, else the rates the BOM calculation
 used, else `rates.csv` beside the workbook; the sums are `aiexp.valuation.layer_valuations`
 (shared with the proposal document and the diff). Membership is what the Members sheet says: a
 Providers row of type `member` whose name is not in Members counts as a non-member for the
@@ -13,7 +14,6 @@ member does not).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 from aiexp.content.format import usd_display
 from aiexp.findings import Finding
@@ -21,14 +21,13 @@ from aiexp.model import ProviderType
 from aiexp.rules.context import RuleContext
 from aiexp.rules.ownership import member_names
 from aiexp.rules.registry import check
-from aiexp.valuation import LayerValuation, layer_valuations, workbook_rates
+from aiexp.valuation import LayerValuation, layer_valuations
 from aiexp.values import normalise_name
 
 
 def layer_totals(ctx: RuleContext) -> dict[int, LayerValuation]:
     """The providers of every layer 1-5 summed by name in USD (SPEC §2 Providers)."""
-    rates = workbook_rates(Path(ctx.wb.file), ctx.consortium, ctx.content)
-    return layer_valuations(ctx.consortium, rates, ctx.profile.layers)
+    return layer_valuations(ctx.consortium, ctx.rates, ctx.profile.layers)
 
 
 @check("layers.coverage")

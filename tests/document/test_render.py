@@ -244,6 +244,7 @@ def test_control_characters_are_dropped(tmp_path: Path) -> None:
         result.content,
         result.profile,
         RenderOptions(date=dt.date(2026, 5, 1)),
+        result.rates,
     )
     text = text_dump(data)
     assert "bell and nul and vt kept text" in text
