@@ -95,6 +95,7 @@ def register(app: typer.Typer) -> None:
         from aiexp.errors import AiexpError
         from aiexp.findings import Severity
         from aiexp.output import check_output, write_all_atomic
+        from aiexp.sources import check_sources, render_sources
 
         if out is None:
             raise AiexpError("--out FILE.docx is required: where to write the proposal")
@@ -126,7 +127,11 @@ def register(app: typer.Typer) -> None:
             reference_docx=reference_docx,
             date=day,
         )
-        rendered = render_proposal(result, options, workbook=workbook)
+        sources = [
+            *check_sources(result, workbook),
+            *render_sources(template_dir, reference_docx),
+        ]
+        rendered = render_proposal(result, options, sources=sources)
         # The .docx and its manifest belong together: both are written, or neither.
         write_all_atomic(
             [(out, rendered.docx), (manifest_path(out), manifest_bytes(rendered.manifest))]

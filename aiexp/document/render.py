@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -25,7 +25,7 @@ from aiexp.errors import OutputError, TemplateError
 from aiexp.findings import Report
 from aiexp.model import Consortium
 from aiexp.profile import Profile
-from aiexp.valuation import RATES_BESIDE, sheet_rates
+from aiexp.sources import SourceFile
 
 if TYPE_CHECKING:
     from aiexp.check import CheckResult
@@ -216,9 +216,13 @@ def build_proposal(
 
 
 def render_proposal(
-    check: CheckResult, options: RenderOptions, *, workbook: Path
+    check: CheckResult, options: RenderOptions, *, sources: Sequence[SourceFile]
 ) -> RenderedProposal:
-    """The proposal for a checked workbook, and its manifest (SPEC §6)."""
+    """The proposal for a checked workbook, and its manifest (SPEC §6).
+
+    `sources` are the files the proposal is built from (`aiexp.sources`), each with its sha256:
+    the manifest records them; nothing is read from disk here but the templates.
+    """
     consortium = check.workbook.consortium
     docx, markdown, redactor = build_proposal(
         consortium, check.report, check.content, check.profile, options, check.rates
@@ -235,62 +239,13 @@ def render_proposal(
                 consortium.info.submission_date or options.date or dt.date.today()
             ).isoformat(),
         },
-        "inputs": input_hashes(check, options, workbook),
+        "inputs": [source.to_json_dict() for source in sources],
         "validation": {"valid": check.report.valid, **check.report.summary.model_dump()},
         "hardware": check.content.to_json_dict() if check.content is not None else None,
     }
     if options.public:
         manifest = redactor.scrub_json(manifest)
     return RenderedProposal(docx=docx, markdown=markdown, manifest=manifest)
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def input_hashes(
-    check: CheckResult, options: RenderOptions, workbook: Path
-) -> list[dict[str, str]]:
-    """The sha256 of every input file: workbook, BOM, rates, template files, reference docx."""
-    entries = [("workbook", workbook)]
-    if check.bom is not None:
-        entries.append(("bom", check.bom))
-    entries.extend(("rates", rates) for rates in rates_files(check, workbook))
-    if options.template_dir is not None:
-        files = sorted(p for p in options.template_dir.rglob("*") if p.is_file())
-        entries.extend(("template", path) for path in files)
-    if options.reference_docx is not None:
-        entries.append(("reference_docx", options.reference_docx))
-    return [{"role": role, "path": str(path), "sha256": _sha256(path)} for role, path in entries]
-
-
-def rates_files(check: CheckResult, workbook: Path) -> list[Path]:
-    """The rates.csv files the proposal's figures were converted with.
-
-    The content calculation's: only when a currency it used is not on the workbook's Rates sheet,
-    the first rates.csv beside the BOM, else beside the workbook. The Providers valuation's
-    (`aiexp.valuation.workbook_rates`): rates.csv beside the workbook, when a Providers value is
-    in a currency that neither the Rates sheet nor the BOM's rates give.
-    """
-    files: list[Path] = []
-    known = set(sheet_rates(check.workbook.consortium)) | {"USD"}
-    if check.content is not None:
-        used = {code.upper() for code in check.content.rates}
-        if used - known:
-            for folder in ([check.bom.parent] if check.bom is not None else []) + [workbook.parent]:
-                candidate = folder / RATES_BESIDE
-                if candidate.is_file():
-                    files.append(candidate)
-                    break
-        known |= used
-    providers = {
-        p.currency.upper() for p in check.workbook.consortium.providers if p.value is not None
-    }
-    beside = workbook.parent / RATES_BESIDE
-    if providers - known and beside.is_file():
-        if all(f.resolve() != beside.resolve() for f in files):
-            files.append(beside)
-    return files
 
 
 def manifest_bytes(manifest: dict[str, Any]) -> bytes:

@@ -1,0 +1,97 @@
+"""The files a command read, each with its sha256: what a manifest records (SPEC §6).
+
+`check_sources` names the workbook, the BOM file and the rates files a check used;
+`render_sources` adds the template files and the reference document of a render. The manifest
+beside a rendered proposal lists them, so a reviewer can tell exactly what it was built from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from aiexp.valuation import RATES_BESIDE, sheet_rates
+
+if TYPE_CHECKING:
+    from aiexp.check import CheckResult
+
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file a command read: its role (workbook, bom, rates, template, …), path and sha256."""
+
+    role: str
+    path: Path
+    sha256: str
+
+    def to_json_dict(self) -> dict[str, str]:
+        """`{role, path, sha256}` for a manifest."""
+        return {"role": self.role, "path": str(self.path), "sha256": self.sha256}
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes, read in chunks (a BOM may be large)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(_CHUNK), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def source(role: str, path: Path) -> SourceFile:
+    """A file read in a role, hashed now."""
+    return SourceFile(role, path, file_sha256(path))
+
+
+def check_sources(check: CheckResult, workbook: Path) -> list[SourceFile]:
+    """The workbook, the BOM file and the rates files a check used."""
+    entries = [source("workbook", workbook)]
+    if check.bom is not None:
+        entries.append(source("bom", check.bom))
+    entries.extend(source("rates", path) for path in rates_files(check, workbook))
+    return entries
+
+
+def render_sources(template_dir: Path | None, reference_docx: Path | None) -> Sequence[SourceFile]:
+    """The template files and the reference document a render used."""
+    entries: list[SourceFile] = []
+    if template_dir is not None:
+        files = sorted(p for p in template_dir.rglob("*") if p.is_file())
+        entries.extend(source("template", path) for path in files)
+    if reference_docx is not None:
+        entries.append(source("reference_docx", reference_docx))
+    return entries
+
+
+def rates_files(check: CheckResult, workbook: Path) -> list[Path]:
+    """The rates.csv files the proposal's figures were converted with.
+
+    The content calculation's: only when a currency it used is not on the workbook's Rates sheet,
+    the first rates.csv beside the BOM, else beside the workbook. The Providers valuation's
+    (`aiexp.valuation.workbook_rates`): rates.csv beside the workbook, when a Providers value is
+    in a currency that neither the Rates sheet nor the BOM's rates give.
+    """
+    files: list[Path] = []
+    known = set(sheet_rates(check.workbook.consortium)) | {"USD"}
+    if check.content is not None:
+        used = {code.upper() for code in check.content.rates}
+        if used - known:
+            for folder in ([check.bom.parent] if check.bom is not None else []) + [workbook.parent]:
+                candidate = folder / RATES_BESIDE
+                if candidate.is_file():
+                    files.append(candidate)
+                    break
+        known |= used
+    providers = {
+        p.currency.upper() for p in check.workbook.consortium.providers if p.value is not None
+    }
+    beside = workbook.parent / RATES_BESIDE
+    if providers - known and beside.is_file():
+        if all(f.resolve() != beside.resolve() for f in files):
+            files.append(beside)
+    return files
