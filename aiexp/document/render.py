@@ -112,9 +112,28 @@ def _capitalize_first(value: Any) -> str:
     return text[:1].upper() + text[1:]
 
 
+def shipped_templates() -> Path:
+    """The folder of the shipped templates: `templates/` at the top of the repository.
+
+    A wheel carries it as `aiexp/templates` (pyproject's force-include); a source checkout or an
+    editable install reads the repository's own `templates/`. Copy it (`aiexp init --templates
+    DIR`) to make your own and pass `--template-dir DIR`.
+    """
+    packaged = Path(__file__).resolve().parent.parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "templates"
+    if checkout.is_dir():
+        return checkout
+    raise TemplateError(
+        f"the shipped templates are missing (looked in {packaged} and {checkout}); "
+        "reinstall aiexp"
+    )
+
+
 def template_environment(template_dir: Path | None = None) -> Any:
     """The sandboxed Jinja2 environment: `template_dir` first, then the shipped templates."""
-    from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
     loaders: list[Any] = []
@@ -122,7 +141,7 @@ def template_environment(template_dir: Path | None = None) -> Any:
         if not template_dir.is_dir():
             raise TemplateError(f"{template_dir}: --template-dir is not a folder")
         loaders.append(FileSystemLoader(str(template_dir)))
-    loaders.append(PackageLoader("aiexp", "templates"))
+    loaders.append(FileSystemLoader(str(shipped_templates())))
     environment = SandboxedEnvironment(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
