@@ -20,6 +20,7 @@ from aiexp import __version__
 from aiexp.document.context import build_context
 from aiexp.document.docx_writer import DocumentSetup, iter_xml_parts, markdown_to_docx
 from aiexp.document.redact import Redactor
+from aiexp.document.templates import shipped_templates
 from aiexp.document.text import escape_inline, narrative_markdown
 from aiexp.errors import OutputError, TemplateError
 from aiexp.findings import Report
@@ -110,25 +111,6 @@ def _the_country(value: Any) -> str:
 def _capitalize_first(value: Any) -> str:
     text = str(value)
     return text[:1].upper() + text[1:]
-
-
-def shipped_templates() -> Path:
-    """The folder of the shipped templates: `templates/` at the top of the repository.
-
-    A wheel carries it as `aiexp/templates` (pyproject's force-include); a source checkout or an
-    editable install reads the repository's own `templates/`. Copy it (`aiexp init --templates
-    DIR`) to make your own and pass `--template-dir DIR`.
-    """
-    packaged = Path(__file__).resolve().parent.parent / "templates"
-    if packaged.is_dir():
-        return packaged
-    checkout = Path(__file__).resolve().parents[2] / "templates"
-    if checkout.is_dir():
-        return checkout
-    raise TemplateError(
-        f"the shipped templates are missing (looked in {packaged} and {checkout}); "
-        "reinstall aiexp"
-    )
 
 
 def template_environment(template_dir: Path | None = None) -> Any:

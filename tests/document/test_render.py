@@ -356,3 +356,27 @@ def test_default_workbook_and_bad_date(tmp_path: Path) -> None:
     run = run_main(["render", "--out", "p.docx", "--date", DATE], cwd=tmp_path)
     assert run.exit_code == 0, run.stdout + run.stderr
     assert (tmp_path / "p.docx").is_file()
+
+
+def test_copied_templates_render_the_same_proposal(tmp_path: Path) -> None:
+    from aiexp.document.templates import copy_templates, shipped_templates
+    from aiexp.errors import OutputError
+
+    assert shipped_templates() == Path(__file__).resolve().parents[2] / "templates"
+    mine = tmp_path / "my-templates"
+    written = copy_templates(mine)
+    assert {p.relative_to(mine).as_posix() for p in written} >= {
+        "proposal.md.j2",
+        "sections/cover.md.j2",
+    }
+    with pytest.raises(OutputError, match="already exists"):
+        copy_templates(mine)
+    (mine / "sections" / "05_federal_support.md.j2").write_text(
+        "# 5. Requested Federal support\n\nOur own wording.\n", encoding="utf-8"
+    )
+    workbook = copy_sample(tmp_path / "case")
+    code, out, err = render(workbook, tmp_path / "mine.docx", "--template-dir", str(mine))
+    assert code == 0, out + err
+    text = text_dump((tmp_path / "mine.docx").read_bytes())
+    assert "Our own wording." in text
+    assert "Export-control compliance" in text  # the other copied templates still render
