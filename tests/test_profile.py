@@ -35,7 +35,8 @@ def _profile_2027(folder: Path) -> Path:
     text = text.replace(
         'model_owner_us_ownership_min_pct = "51"', 'model_owner_us_ownership_min_pct = "55"'
     )
-    assert text.count('"60"') == 1 and text.count('"55"') == 1
+    assert text.count('"60"') == 1
+    assert text.count('"55"') == 1
     path = folder / "preset-2027.toml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -44,7 +45,7 @@ def _profile_2027(folder: Path) -> Path:
 def test_a_shipped_profile_is_chosen_by_its_id() -> None:
     assert "preset-2026" in shipped_profiles()
     assert load_profile("preset-2026") == load_profile()
-    with pytest.raises(ProfileError, match="no such profile.*preset-2026"):
+    with pytest.raises(ProfileError, match=r"no such profile.*preset-2026"):
         load_profile("preset-1999")
 
 
@@ -61,15 +62,25 @@ def test_no_51_anywhere_with_another_threshold(tmp_path: Path) -> None:
     assert validate.exit_code == 0, validate.stderr
     out = tmp_path / "proposal.docx"
     run = run_main(
-        ["render", str(workbook), "--out", str(out), "--date", "2026-05-01"]
-        + ["--profile", str(profile)]
+        [
+            "render",
+            str(workbook),
+            "--out",
+            str(out),
+            "--date",
+            "2026-05-01",
+            "--profile",
+            str(profile),
+        ]
     )
     assert run.exit_code == 0, run.stdout + run.stderr
     text = all_text(out.read_bytes())
     xml = "".join(data.decode("utf-8", "replace") for data in parts(out.read_bytes()).values())
     assert "at least 60 %" in text  # Appendix A's IV.A requirement
-    assert "270101-0001" in text and "Standing Consortia" in text
-    assert "260401-0092" not in xml and "Pre-Set Consortia" not in xml
+    assert "270101-0001" in text
+    assert "Standing Consortia" in text
+    assert "260401-0092" not in xml
+    assert "Pre-Set Consortia" not in xml
     for output in (validate.stdout, text, xml, out.with_suffix(".manifest.json").read_text()):
         assert not FIFTY_ONE.search(output), FIFTY_ONE.search(output)
 
@@ -83,10 +94,8 @@ def test_findings_and_the_draft_state_the_profiles_threshold(tmp_path: Path) -> 
     assert validate.exit_code == 0, validate.stderr  # below the presumption: a warning (IV.A)
     assert "below the 60 % threshold" in validate.stdout
     out = tmp_path / "draft.docx"
-    run = run_main(
-        ["render", str(workbook), "--out", str(out), "--date", "2026-05-01", "--draft"]
-        + ["--profile", str(profile)]
-    )
+    args = ["render", str(workbook), "--out", str(out), "--date", "2026-05-01", "--draft"]
+    run = run_main([*args, "--profile", str(profile)])
     assert run.exit_code == 0, run.stdout + run.stderr
     text = all_text(out.read_bytes())
     assert "below the 60 % presumption" in text
