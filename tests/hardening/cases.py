@@ -35,6 +35,9 @@ class Case:
     expect: str = ""  # text the stderr line (exit 2) or a finding code (exit 1) must contain
     needs_sample: bool = False
     outputs: tuple[str, ...] = ()  # files the run may write (relative to the folder)
+    # How the case runs (args, cwd=folder): the real main() in-process unless a case needs a
+    # process of its own (a closed stdout, a signal).
+    runner: Callable[..., Run] = run_main
 
 
 @dataclass
@@ -674,7 +677,7 @@ def run_case(case: Case, folder: Path) -> Outcome:
     args = case.build(folder)
     before = digests(folder)
     try:
-        run = run_main(args, cwd=folder)
+        run = case.runner(args, cwd=folder)
     finally:
         for path in folder.rglob("*"):
             if path.is_dir():
@@ -754,3 +757,9 @@ def catalogue() -> str:
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+# Case modules of their own, one line each (they import Case from here, so they come last).
+from tests.hardening.stream_cases import STREAM_CASES  # noqa: E402
+
+CASES += STREAM_CASES
