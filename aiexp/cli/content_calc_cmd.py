@@ -59,7 +59,7 @@ def content_calc(
     threshold: Annotated[
         str | None,
         typer.Option(
-            "--threshold", metavar="PCT", help="The threshold (default: the profile's, 51)."
+            "--threshold", metavar="PCT", help="The threshold in percent (default: the profile's)."
         ),
     ] = None,
     top: Annotated[
