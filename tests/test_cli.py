@@ -1,35 +1,87 @@
-"""Generic CLI behaviour: --version, and help with examples for every registered command."""
+"""Generic CLI behaviour: the exact command list, --version, help with examples, fast --help."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import typer
 from typer.testing import CliRunner
 
 from aiexp import __version__
-from aiexp.cli import COMMAND_MODULES, app
+from aiexp.cli import app, main
 
 runner = CliRunner()
 # Wide enough that `aiexp content-calc bom.csv …` examples are not wrapped mid-command.
 WIDE = {"COLUMNS": "120", "TERM": "dumb", "NO_COLOR": "1"}
+CLI = Path(__file__).resolve().parent.parent / "aiexp" / "cli"
+
+# Every command, in the order of `aiexp --help`. Adding a command is one line here (and its
+# `*_cmd` module, imported by name in aiexp/cli/__init__.py).
+COMMANDS = [
+    "init",
+    "validate",
+    "content-calc",
+    "render",
+    "checklist",
+    "diff",
+    "schema",
+]
+# What `--help` must not import: the heavy libraries, rich's help formatting and the core.
+HEAVY = ("openpyxl", "docx", "jinja2", "pycountry", "pydantic", "rich", "markdown_it", "pygments")
 
 
-def _commands() -> list[str]:
-    """The commands the app has now (whichever command modules exist)."""
+def _group() -> typer.core.TyperGroup:
     group = typer.main.get_command(app)
     assert isinstance(group, typer.core.TyperGroup)
-    return sorted(group.commands)
+    return group
 
 
-def test_every_registered_module_adds_a_command() -> None:
-    commands = _commands()
-    assert {"init", "schema"} <= set(commands)
-    modules = {name.removesuffix("_cmd").replace("_", "-") for name in COMMAND_MODULES}
-    assert set(commands) <= modules
+def test_the_exact_command_list() -> None:
+    """No command is missing and none is extra (a lost module fails here, never skips)."""
+    assert list(_group().commands) == COMMANDS
+
+
+def test_every_command_module_is_imported_and_adds_one_command() -> None:
+    """Each `aiexp/cli/*_cmd.py` file is imported by `aiexp.cli` and defines one command."""
+    files = sorted(path.stem for path in CLI.glob("*_cmd.py"))
+    assert all(f"aiexp.cli.{name}" in sys.modules for name in files), files
+    owners = sorted(
+        command.callback.__module__.rsplit(".", 1)[1]
+        for command in _group().commands.values()
+        if command.callback is not None
+    )
+    assert owners == files
+
+
+def test_a_missing_command_module_is_an_import_error() -> None:
+    """Deleting a `*_cmd.py` breaks the import of aiexp.cli: it is not silently skipped."""
+    code = (
+        "import sys\n"
+        "sys.modules['aiexp.cli.render_cmd'] = None  # what a deleted file looks like\n"
+        "try:\n    import aiexp.cli\nexcept ImportError as exc:\n    print('ImportError', exc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.startswith("ImportError"), done.stdout + done.stderr
+    assert "render_cmd" in done.stdout
+
+
+def test_console_script_and_python_m_run_main() -> None:
+    """`aiexp = "aiexp.cli:main"` (pyproject) and `python -m aiexp` both reach main()."""
+    (entry,) = importlib.metadata.entry_points(group="console_scripts", name="aiexp")
+    assert entry.value == "aiexp.cli:main"
+    assert entry.load() is main
+    done = subprocess.run(
+        [sys.executable, "-m", "aiexp", "--version"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"aiexp {__version__}"
 
 
 def test_version() -> None:
@@ -39,29 +91,19 @@ def test_version() -> None:
     assert re.fullmatch(r"\d+\.\d+\.\d+\S*", __version__)
 
 
-def test_version_through_python_m() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "aiexp", "--version"], capture_output=True, text=True, check=False
-    )
-    assert done.returncode == 0
-    assert done.stdout.strip() == f"aiexp {__version__}"
-
-
 def test_top_level_help_lists_every_command() -> None:
     result = runner.invoke(app, ["--help"], env=WIDE)
     assert result.exit_code == 0
     assert "American AI Exports Program" in result.stdout
-    for name in _commands():
-        assert name in result.stdout
+    listed = re.findall(r"^  (\S+)  ", result.stdout.split("Commands:", 1)[1], re.MULTILINE)
+    assert listed == COMMANDS
 
 
-@pytest.mark.parametrize("name", _commands())
+@pytest.mark.parametrize("name", COMMANDS)
 def test_command_help_has_text_and_an_example(name: str) -> None:
     result = runner.invoke(app, [name, "--help"], env=WIDE)
     assert result.exit_code == 0, result.output
-    group = typer.main.get_command(app)
-    assert isinstance(group, typer.core.TyperGroup)
-    command = group.commands[name]
+    command = _group().commands[name]
     summary = (command.help or "").strip().splitlines()
     assert summary, f"`aiexp {name}` has no help text (give its function a docstring)"
     assert summary[0][:40] in " ".join(result.stdout.split())
@@ -73,25 +115,36 @@ def test_command_help_has_text_and_an_example(name: str) -> None:
         if re.search(rf"\baiexp {name}\b", line) and "Usage:" not in line
     ]
     assert examples, hint
+    # Plain help: no Markdown or rich markup shown raw.
+    assert "**" not in result.stdout
+    assert "[/" not in result.stdout
 
 
-def test_help_imports_no_heavy_library() -> None:
-    """`aiexp --help` stays fast: openpyxl, python-docx, jinja2 and pycountry load lazily.
-
-    (markdown-it is not in the list: rich renders the Markdown help text with it.)
-    """
-    import subprocess
-    import sys
-
+def _imported_by(args: list[str]) -> tuple[list[str], list[str]]:
+    """Run main() with `args` in a fresh interpreter: the heavy and the aiexp modules it loaded."""
     code = (
-        "import sys; sys.argv = ['aiexp', '--help']\n"
+        "import sys\n"
+        f"sys.argv = ['aiexp', *{args!r}]\n"
         "from aiexp.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('openpyxl', 'docx', 'jinja2', 'pycountry', 'pydantic')"
-        " if m in sys.modules]\n"
+        f"heavy = sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r}))\n"
+        "mine = sorted(m for m in sys.modules if m.startswith('aiexp'))\n"
         "print('HEAVY=' + ','.join(heavy))\n"
+        "print('AIEXP=' + ','.join(mine))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
-    assert done.stdout.strip().splitlines()[-1] == "HEAVY="
+    heavy, mine = done.stdout.strip().splitlines()[-2:]
+    return [m for m in heavy.removeprefix("HEAVY=").split(",") if m], mine.split("=")[1].split(",")
+
+
+@pytest.mark.parametrize("args", [["--help"], *([name, "--help"] for name in COMMANDS)])
+def test_help_imports_no_heavy_library(args: list[str]) -> None:
+    """`--help` stays fast: openpyxl, python-docx, jinja2, pycountry, pydantic, rich, the core
+    and the views load only inside the command that needs them."""
+    heavy, mine = _imported_by(args)
+    assert heavy == []
+    core = [m for m in mine if not m.startswith("aiexp.cli") and m not in ("aiexp", "aiexp.errors")]
+    assert core == []
+    assert "aiexp.cli.views" not in mine

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
     from aiexp.profile import Profile
 
@@ -20,8 +21,9 @@ WORKBOOK_DEFAULT = Path("consortium.xlsx")
 ProfileOption = typer.Option(
     None,
     "--profile",
-    help="A program profile TOML file (default: the shipped preset-2026).",
-    dir_okay=False,
+    metavar="ID|FILE",
+    help="A shipped profile id such as preset-2026, or a profile TOML file (default: the "
+    "shipped preset-2026).",
 )
 JsonOption = typer.Option(False, "--json", help="Print one JSON document on stdout instead.")
 
@@ -40,11 +42,23 @@ def stderr_console() -> Console:
     return Console(stderr=True, highlight=False)
 
 
-def load_profile_option(path: Path | None) -> Profile:
-    """Load the --profile file, or the default profile."""
+def print_view(view: RenderableType, *, err: bool = False) -> None:
+    """Print a view of `aiexp.cli.views` on stdout (or stderr), its long lines not cropped.
+
+    The views' lines are not wrapped (a piped report keeps one line per finding, for grep);
+    tables fit the terminal's width as usual.
+    """
+    from rich.console import Group
+
+    # In a Group, a Text keeps its own no_wrap (print() would merge a bare Text and lose it).
+    (stderr_console() if err else stdout_console()).print(Group(view), crop=False)
+
+
+def load_profile_option(value: str | None) -> Profile:
+    """Load the --profile id or file, or the default profile."""
     from aiexp.profile import load_profile
 
-    return load_profile(path)
+    return load_profile(value)
 
 
 def print_json(document: Any) -> None:
@@ -64,11 +78,27 @@ def parse_date_option(text: str | None) -> dt.date | None:
         raise AiexpError(f"--date {text!r}: expected a date as YYYY-MM-DD") from None
 
 
+# What a terminal would act on rather than show: C0 controls but tab and newline, DEL, the C1
+# controls (0x9B is a one-byte CSI on some terminals), and the bidi overrides and isolates that
+# reorder what is shown (CVE-2021-42574, "Trojan Source"). Data from the user's files never
+# reaches the terminal with these in it.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """Text from the user's files made safe for a terminal: control characters shown escaped.
+
+    ESC becomes the four characters `\\x1b`, a right-to-left override `\\u202e`; tab and
+    newline stay. Rich markup is a separate matter: print the result as `rich.text.Text`.
+    """
+    return _UNSAFE.sub(_shown, text) if _UNSAFE.search(text) else text
+
+
 def error_line(exc: BaseException) -> str:
-    """The one stderr line for one of the tool's errors, whatever line breaks it quotes."""
-    return f"aiexp: error: {' '.join(str(exc).splitlines())}"
-
-
-def exit_with(code: int) -> None:
-    """End the command with an exit code."""
-    raise typer.Exit(code)
+    """The one stderr line for one of the tool's errors, whatever line breaks or controls it has."""
+    return f"aiexp: error: {printable(' '.join(str(exc).splitlines()))}"

@@ -7,136 +7,123 @@ from typing import Annotated
 
 import typer
 
-from .common import (
-    WORKBOOK_DEFAULT,
-    ProfileOption,
-    load_profile_option,
-    parse_date_option,
-    stdout_console,
+from aiexp.cli.common import WORKBOOK_DEFAULT, ProfileOption
+from aiexp.cli.group import app
+
+EPILOG = """\
+Examples:
+
+\b
+  aiexp render --out proposal.docx
+      ./consortium.xlsx with bom.csv beside it
+  aiexp render consortium.xlsx --bom bom.csv --out proposal.docx --date 2026-06-15
+  aiexp render --out proposal-public.docx --public
+      confidential values redacted
+  aiexp render --out draft.docx --draft --force
+      render despite open errors, marked DRAFT
+  aiexp render --out proposal.docx --reference-docx house.docx --template-dir my-templates
+
+Writes FILE.docx and FILE.manifest.json. Exit code 0: written; 1: refused because of error
+findings (listed; nothing written); 2: an input cannot be read or an option is wrong.
+"""
+
+
+@app.command(
+    "render", short_help="Write the proposal as a Word document, with its manifest.", epilog=EPILOG
 )
+def render(
+    workbook: Annotated[
+        Path,
+        typer.Argument(metavar="WORKBOOK", help="The consortium workbook."),
+    ] = WORKBOOK_DEFAULT,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", metavar="FILE.docx", help="The .docx file to write (required)."),
+    ] = None,
+    bom: Annotated[
+        Path | None,
+        typer.Option(
+            "--bom",
+            metavar="FILE",
+            help="The BOM (.csv or .xlsx); default: the BOM sheet, else bom.csv beside.",
+        ),
+    ] = None,
+    profile: str | None = ProfileOption,
+    public: Annotated[
+        bool,
+        typer.Option("--public", help="The public version: confidential values redacted."),
+    ] = False,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft", help="Render despite error findings: marked DRAFT, findings appended."
+        ),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing output file.")
+    ] = False,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--template-dir",
+            metavar="DIR",
+            help="Templates here replace the shipped ones of the same name.",
+        ),
+    ] = None,
+    reference_docx: Annotated[
+        Path | None,
+        typer.Option(
+            "--reference-docx",
+            metavar="FILE",
+            help="A .docx whose styles, page setup and headers the proposal uses.",
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="The proposal date when the workbook has no submission_date (default: today).",
+        ),
+    ] = None,
+) -> None:
+    """Write the proposal as a Word document: cover, contents, sections 1–8 of notice
+    Section VI and the appendices, with FILE.manifest.json beside it. Refuses (exit 1)
+    while error findings are open, unless --draft."""
+    from aiexp.check import check_workbook
+    from aiexp.cli.common import load_profile_option, parse_date_option, print_view
+    from aiexp.cli.views import refusal_view, written_view
+    from aiexp.document import RenderOptions, manifest_bytes, manifest_path, render_proposal
+    from aiexp.errors import AiexpError
+    from aiexp.findings import Severity
+    from aiexp.output import check_output, write_all_atomic
+    from aiexp.sources import check_sources, render_sources
 
-EPILOG = (
-    "**Examples**\n\n"
-    "`aiexp render --out proposal.docx` (./consortium.xlsx with bom.csv beside it)\n\n"
-    "`aiexp render consortium.xlsx --bom bom.csv --out proposal.docx --date 2026-06-15`\n\n"
-    "`aiexp render --out proposal-public.docx --public` (confidential values redacted)\n\n"
-    "`aiexp render --out draft.docx --draft --force` (render despite open errors, marked DRAFT)\n\n"
-    "`aiexp render --out proposal.docx --reference-docx house.docx --template-dir my-templates`\n\n"
-    "Writes FILE.docx and FILE.manifest.json. Exit code 0: written; 1: refused because of error "
-    "findings (listed; nothing written); 2: an input cannot be read or an option is wrong."
-)
-
-
-def register(app: typer.Typer) -> None:
-    """Add the `render` command to the app."""
-
-    @app.command("render", epilog=EPILOG)
-    def render(
-        workbook: Annotated[
-            Path,
-            typer.Argument(metavar="[WORKBOOK]", help="The consortium workbook."),
-        ] = WORKBOOK_DEFAULT,
-        out: Annotated[
-            Path | None,
-            typer.Option("--out", metavar="FILE.docx", help="The .docx file to write (required)."),
-        ] = None,
-        bom: Annotated[
-            Path | None,
-            typer.Option(
-                "--bom",
-                metavar="FILE",
-                help="The BOM (.csv or .xlsx); default: the BOM sheet, else bom.csv beside.",
-            ),
-        ] = None,
-        profile: Path | None = ProfileOption,
-        public: Annotated[
-            bool,
-            typer.Option("--public", help="The public version: confidential values redacted."),
-        ] = False,
-        draft: Annotated[
-            bool,
-            typer.Option(
-                "--draft", help="Render despite error findings: marked DRAFT, findings appended."
-            ),
-        ] = False,
-        force: Annotated[
-            bool, typer.Option("--force", help="Overwrite an existing output file.")
-        ] = False,
-        template_dir: Annotated[
-            Path | None,
-            typer.Option(
-                "--template-dir",
-                metavar="DIR",
-                help="Templates here replace the shipped ones of the same name.",
-            ),
-        ] = None,
-        reference_docx: Annotated[
-            Path | None,
-            typer.Option(
-                "--reference-docx",
-                metavar="FILE",
-                help="A .docx whose styles, page setup and headers the proposal uses.",
-            ),
-        ] = None,
-        date: Annotated[
-            str | None,
-            typer.Option(
-                "--date",
-                metavar="YYYY-MM-DD",
-                help="The proposal date when the workbook has no submission_date (default: today).",
-            ),
-        ] = None,
-    ) -> None:
-        """Write the proposal as a Word document: cover, contents, sections 1–8 of notice
-        Section VI and the appendices, with FILE.manifest.json beside it. Refuses (exit 1)
-        while error findings are open, unless --draft."""
-        from aiexp.check import check_workbook
-        from aiexp.document import RenderOptions, manifest_bytes, manifest_path, render_proposal
-        from aiexp.errors import AiexpError
-        from aiexp.findings import Severity
-        from aiexp.output import check_output, write_all_atomic
-        from aiexp.sources import check_sources, render_sources
-
-        if out is None:
-            raise AiexpError("--out FILE.docx is required: where to write the proposal")
-        day = parse_date_option(date)
-        inputs = [p for p in (workbook, bom, reference_docx) if p is not None]
-        check_output(out, force=force, inputs=inputs)
-        check_output(manifest_path(out), force=force, inputs=inputs)
-        if reference_docx is not None and not reference_docx.is_file():
-            raise AiexpError(f"{reference_docx}: --reference-docx file not found")
-        result = check_workbook(workbook, bom=bom, profile=load_profile_option(profile), today=day)
-        console = stdout_console()
-        errors = [f for f in result.report.findings if f.severity is Severity.ERROR]
-        if errors and not draft:
-            console.print(
-                f"Not rendered: {len(errors)} error finding(s) must be fixed first (or pass "
-                "--draft for a marked draft). No file was written.",
-                markup=False,
-            )
-            for f in errors:
-                console.print(
-                    f"  error {f.code} [{f.section or '-'}] {f.location}: {f.message}",
-                    markup=False,
-                )
-            raise typer.Exit(1)
-        options = RenderOptions(
-            public=public,
-            draft=draft,
-            template_dir=template_dir,
-            reference_docx=reference_docx,
-            date=day,
-        )
-        sources = [
-            *check_sources(result, workbook),
-            *render_sources(template_dir, reference_docx),
-        ]
-        rendered = render_proposal(result, options, sources=sources)
-        # The .docx and its manifest belong together: both are written, or neither.
-        write_all_atomic(
-            [(out, rendered.docx), (manifest_path(out), manifest_bytes(rendered.manifest))]
-        )
-        kind = "public version" if public else ("draft" if draft else "proposal")
-        console.print(f"Wrote {kind} {out} and {manifest_path(out)}", markup=False)
-        if errors:
-            console.print(f"{len(errors)} error finding(s) are open: see Appendix C.", markup=False)
+    if out is None:
+        raise AiexpError("--out FILE.docx is required: where to write the proposal")
+    day = parse_date_option(date)
+    inputs = [p for p in (workbook, bom, reference_docx) if p is not None]
+    check_output(out, force=force, inputs=inputs)
+    check_output(manifest_path(out), force=force, inputs=inputs)
+    if reference_docx is not None and not reference_docx.is_file():
+        raise AiexpError(f"{reference_docx}: --reference-docx file not found")
+    result = check_workbook(workbook, bom=bom, profile=load_profile_option(profile), today=day)
+    errors = [f for f in result.report.findings if f.severity is Severity.ERROR]
+    if errors and not draft:
+        print_view(refusal_view(errors))
+        raise typer.Exit(1)
+    options = RenderOptions(
+        public=public,
+        draft=draft,
+        template_dir=template_dir,
+        reference_docx=reference_docx,
+        date=day,
+    )
+    sources = [*check_sources(result, workbook), *render_sources(template_dir, reference_docx)]
+    rendered = render_proposal(result, options, sources=sources)
+    # The .docx and its manifest belong together: both are written, or neither.
+    write_all_atomic(
+        [(out, rendered.docx), (manifest_path(out), manifest_bytes(rendered.manifest))]
+    )
+    kind = "public version" if public else ("draft" if draft else "proposal")
+    print_view(written_view(kind, (out, manifest_path(out)), len(errors)))

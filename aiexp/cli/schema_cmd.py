@@ -8,11 +8,15 @@ from typing import Annotated
 
 import typer
 
-EPILOG = (
-    "**Examples**\n\n"
-    "`aiexp schema > consortium.schema.json`\n\n"
-    "`aiexp schema --format markdown > docs/workbook.md`"
-)
+from aiexp.cli.group import app
+
+EPILOG = """\
+Examples:
+
+\b
+  aiexp schema > consortium.schema.json
+  aiexp schema --format markdown > docs/workbook.md
+"""
 
 
 class SchemaFormat(StrEnum):
@@ -22,25 +26,24 @@ class SchemaFormat(StrEnum):
     MARKDOWN = "markdown"
 
 
-def register(app: typer.Typer) -> None:
-    """Add the `schema` command to the app."""
+@app.command(
+    "schema", short_help="Print the workbook's JSON Schema or Markdown reference.", epilog=EPILOG
+)
+def schema(
+    output_format: Annotated[
+        SchemaFormat,
+        typer.Option(
+            "--format",
+            help="json: the JSON Schema (draft 2020-12) of the input; markdown: a reference "
+            "of every sheet and column.",
+            case_sensitive=False,
+        ),
+    ] = SchemaFormat.JSON,
+) -> None:
+    """Print the workbook's schema: JSON Schema, or a Markdown reference of every sheet."""
+    from aiexp.schema import json_schema_text, markdown_reference
 
-    @app.command("schema", epilog=EPILOG)
-    def schema(
-        output_format: Annotated[
-            SchemaFormat,
-            typer.Option(
-                "--format",
-                help="json: the JSON Schema (draft 2020-12) of the input; markdown: a reference "
-                "of every sheet and column.",
-                case_sensitive=False,
-            ),
-        ] = SchemaFormat.JSON,
-    ) -> None:
-        """Print the workbook's schema: JSON Schema, or a Markdown reference of every sheet."""
-        from aiexp.schema import json_schema_text, markdown_reference
-
-        if output_format is SchemaFormat.MARKDOWN:
-            sys.stdout.write(markdown_reference())
-        else:
-            sys.stdout.write(json_schema_text())
+    if output_format is SchemaFormat.MARKDOWN:
+        sys.stdout.write(markdown_reference())
+    else:
+        sys.stdout.write(json_schema_text())

@@ -71,22 +71,6 @@ def run_process(
     return Run(done.returncode, done.stdout, done.stderr)
 
 
-def command_exists(name: str) -> bool:
-    """Whether the CLI has registered a command (others are still writing some)."""
-    from aiexp.cli import app
-
-    return any(
-        (info.name or (info.callback.__name__ if info.callback else "")) == name
-        for info in app.registered_commands
-    )
-
-
-def require_command(name: str) -> None:
-    """Skip the test while a command has not landed yet."""
-    if not command_exists(name):
-        pytest.skip(f"`aiexp {name}` is not registered yet")
-
-
 def digests(folder: Path) -> dict[str, str]:
     """sha256 of every file under a folder, by relative path: to prove inputs are unchanged."""
     return {

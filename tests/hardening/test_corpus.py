@@ -13,7 +13,7 @@ from aiexp.errors import AiexpError
 from aiexp.model import SHEETS
 from aiexp.workbook.reader import read_workbook
 from tests.hardening import bad_files
-from tests.hardening.runner import digests, require_command, run_main, run_process
+from tests.hardening.runner import digests, run_main, run_process
 
 CORPUS_FILES = sorted(p for p in bad_files.CORPUS.iterdir() if p.name != "README.md")
 SHARED_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "spreadsheets"
@@ -42,14 +42,12 @@ def _check_run(path: Path, folder: Path) -> None:
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=[p.name for p in CORPUS_FILES])
 def test_corpus_fixture(path: Path, tmp_path: Path) -> None:
     """Each corpus fixture: exit 1 (findings) or 2 (one line), never a traceback."""
-    require_command("validate")
     _check_run(path, tmp_path)
 
 
 @pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason=f"{SHARED_CORPUS} is not available")
 def test_shared_corpus(tmp_path: Path) -> None:
     """Every file of the full corpus (when the checkout has ../shared) ends cleanly."""
-    require_command("validate")
     for index, path in enumerate(sorted(SHARED_CORPUS.iterdir())):
         _check_run(path, tmp_path / str(index))
 

@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 
 from aiexp.model import columns, sheet
 from aiexp.values import normalise_header
-from tests.hardening.runner import require_command, run_main
+from tests.hardening.runner import run_main
 from tests.workbook_edit import SAMPLE_WORKBOOK, copy_sample
 
 # The column of each sheet that holds free text, where a marker is planted.
@@ -114,7 +114,6 @@ def _render(folder: Path, *extra: str) -> Path:
 
 def test_markers_show_without_public(tmp_path: Path) -> None:
     """The planted text is in the ordinary version (so the property below means something)."""
-    require_command("render")
     copy_sample(tmp_path)
     markers = _plant(tmp_path / "consortium.xlsx", CANDIDATES)
     text = b"".join(_parts(_render(tmp_path)).values())
@@ -128,7 +127,6 @@ def test_markers_show_without_public(tmp_path: Path) -> None:
 )
 def test_public_version_leaks_nothing(chosen: list[tuple[str, int]]) -> None:
     """--public: no confidential text in any part of the .docx nor in the manifest."""
-    require_command("render")
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
         copy_sample(folder)
@@ -144,7 +142,6 @@ def test_public_version_leaks_nothing(chosen: list[tuple[str, int]]) -> None:
 
 def test_interrupted_render_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C while the file is written: exit 130, one line, no output, no temporary file."""
-    require_command("render")
     copy_sample(tmp_path)
     before = sorted(p.name for p in tmp_path.iterdir())
 
@@ -164,7 +161,6 @@ def test_interrupted_render_leaves_no_file(tmp_path: Path, monkeypatch: pytest.M
 
 def test_sigint_during_render(tmp_path: Path) -> None:
     """A real SIGINT to `python -m aiexp render`: a whole file, or nothing at all."""
-    require_command("render")
     copy_sample(tmp_path)
     before = {p.name for p in tmp_path.iterdir()}
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
@@ -200,7 +196,6 @@ def test_interrupted_between_docx_and_manifest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Ctrl-C after the .docx is written but before its manifest: both or neither."""
-    require_command("render")
     copy_sample(tmp_path)
     before = sorted(p.name for p in tmp_path.iterdir())
     real = os.fsync
