@@ -1,3 +1,3 @@
-"""aiexp: proposals for the American AI Exports Program (Pre-Set Consortia, Docket 260401-0092)."""
+"""aiexp: validate, calculate and draft proposals for the American AI Exports Program."""
 
 __version__ = "0.1.0"

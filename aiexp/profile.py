@@ -6,16 +6,16 @@ import datetime as dt
 import tomllib
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
+from aiexp import profiles
 from aiexp.errors import ProfileError
 from aiexp.values import normalise_name
 
-DEFAULT_PROFILE = "preset-2026"
+DEFAULT_PROFILE = profiles.DEFAULT
 
 
 class Window(BaseModel):
@@ -138,12 +138,7 @@ class Profile(BaseModel):
 
 def shipped_profiles() -> list[str]:
     """The ids of the profiles shipped with aiexp (`preset-2026`, …)."""
-    folder = resources.files("aiexp.profiles")
-    return sorted(
-        entry.name.removesuffix(".toml")
-        for entry in folder.iterdir()
-        if entry.name.endswith(".toml")
-    )
+    return profiles.shipped()
 
 
 def load_profile(ref: Path | str | None = None) -> Profile:
@@ -172,8 +167,7 @@ def load_profile(ref: Path | str | None = None) -> Profile:
 
 @lru_cache(maxsize=8)
 def _shipped(profile_id: str) -> Profile:
-    raw = resources.files("aiexp.profiles").joinpath(f"{profile_id}.toml").read_bytes()
-    return _parse(raw, f"{profile_id}.toml")
+    return _parse(profiles.raw(profile_id), f"{profile_id}.toml")
 
 
 def _parse(raw: bytes, name: str) -> Profile:

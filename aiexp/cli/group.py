@@ -17,9 +17,11 @@ from aiexp import __version__
 from aiexp.cli.common import error_line
 from aiexp.errors import AiexpError
 
+# The program's figures and the notice's docket come from the profile (--profile); reading it
+# here would cost start-up time, so the help names none of them.
 HELP = (
-    "Prepare a proposal for the American AI Exports Program — Pre-Set Consortia "
-    "(Docket No. 260401-0092).\n\n"
+    "Prepare a proposal for the American AI Exports Program: check the consortium workbook "
+    "against the notice, calculate the hardware U.S. content, and draft the DOCX.\n\n"
     "Start with `aiexp init` for a template workbook, fill it in, then `aiexp validate`, "
     "`aiexp content-calc bom.csv` and `aiexp render --out proposal.docx`."
 )
@@ -77,4 +79,4 @@ def _root(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
     ),
 ) -> None:
-    """Prepare a proposal for the American AI Exports Program (Pre-Set Consortia)."""
+    """Prepare a proposal: validate the workbook, calculate U.S. content, render the DOCX."""
