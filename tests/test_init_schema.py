@@ -170,3 +170,19 @@ def test_docs_workbook_md_is_current() -> None:
         "docs/workbook.md is stale: run `make docs` "
         "(or `aiexp schema --format markdown > docs/workbook.md`)"
     )
+
+
+def test_init_templates_copies_the_shipped_templates(tmp_path: Path) -> None:
+    runner = CliRunner()
+    target = tmp_path / "my-templates"
+    first = runner.invoke(app, ["init", "--templates", str(target)])
+    assert first.exit_code == 0, first.output
+    assert "Wrote 16 templates" in first.stdout
+    shipped = Path(__file__).resolve().parents[1] / "templates"
+    for source in shipped.rglob("*.j2"):
+        copy = target / source.relative_to(shipped)
+        assert copy.read_bytes() == source.read_bytes()
+    again = runner.invoke(app, ["init", "--templates", str(target)])
+    assert again.exit_code == 2
+    assert "already exists; pass --force" in again.stderr
+    assert runner.invoke(app, ["init", "--templates", str(target), "--force"]).exit_code == 0

@@ -16,6 +16,9 @@ Examples:
   aiexp init                   writes consortium.xlsx and bom.csv here
   aiexp init proposal          writes them into ./proposal (created if missing)
   aiexp init proposal --force  starts again over existing files
+  aiexp init --templates my-templates
+                               copies the proposal's templates to change the wording;
+                               then: aiexp render --template-dir my-templates ...
 """
 
 
@@ -28,9 +31,26 @@ def init(
         typer.Argument(metavar="DIR", help="The folder to write into (created if missing)."),
     ] = Path("."),
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            metavar="DIR",
+            help="Instead, copy the proposal's templates into DIR to change the wording "
+            "(then render --template-dir DIR).",
+        ),
+    ] = None,
 ) -> None:
-    """Write a template workbook (consortium.xlsx) and an empty bom.csv to fill in."""
+    """Write a template workbook (consortium.xlsx) and an empty bom.csv to fill in; or, with
+    --templates DIR, a copy of the proposal's templates to edit."""
     from aiexp.cli.common import print_view
+
+    if templates is not None:
+        from aiexp.cli.views import templates_view
+        from aiexp.document.templates import copy_templates
+
+        print_view(templates_view(templates, copy_templates(templates, force=force)))
+        return
     from aiexp.cli.views import init_view
     from aiexp.workbook.template import init_folder
 

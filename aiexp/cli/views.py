@@ -243,6 +243,15 @@ def init_view(workbook: Path, bom: Path) -> RenderableType:
     )
 
 
+def templates_view(folder: Path, written: list[Path]) -> RenderableType:
+    """init --templates: where the copy is and how to use it."""
+    return Group(
+        _line("Wrote ", str(len(written)), " templates into ", data(folder)),
+        _line("Edit the wording there (a file you delete falls back to the shipped one), then"),
+        _line("  aiexp render --template-dir ", data(folder), " --out proposal.docx"),
+    )
+
+
 def input_problems_note(name: str, count: int) -> RenderableType:
     """diff (on stderr): a workbook was compared although it has input problems."""
     return _line(
