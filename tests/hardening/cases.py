@@ -763,3 +763,7 @@ def _cell(text: str) -> str:
 from tests.hardening.stream_cases import STREAM_CASES  # noqa: E402
 
 CASES += STREAM_CASES
+
+from tests.hardening.diff_cases import DIFF_CASES  # noqa: E402
+
+CASES += DIFF_CASES
