@@ -19,6 +19,8 @@ import re
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _WHITESPACE_RUN = re.compile(r"\s+")
+# A `<` or `&` not already escaped: preceded by an even number of backslashes (maybe none).
+_UNESCAPED_HTML = re.compile(r"(?<!\\)((?:\\\\)*)([<&])")
 _BLOCK_START = re.compile(r"^(\s*)([#>]|`{3,}|~{3,}|[=\-]+\s*$|\[\[|\|)")
 
 
@@ -52,6 +54,7 @@ def narrative_markdown(value: object) -> str:
             indent = match.group(1)
             rest = line[len(indent) :]
             line = indent + "\\" + rest
-        line = line.replace("<", "\\<").replace("&", "\\&")
+        # HTML and entities print as text; a `<` or `&` the writer already escaped stays so.
+        line = _UNESCAPED_HTML.sub(r"\1\\\2", line)
         lines.append(line)
     return "\n".join(lines).strip("\n")

@@ -177,11 +177,6 @@ def test_pasted_html_stays_text(tmp_path: Path) -> None:
     assert len(blocks) == len(_blocks(VIEWER, explanation))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="narrative_markdown escapes < and & again after the diff's backslash, so the "
-    "proposal shows \\<img and \\& where changes.md shows <img and &amp;",
-)
 def test_pasted_html_has_no_stray_backslash(tmp_path: Path) -> None:
     explanation = _explanation("diff-html", tmp_path)
     pasted = _blocks(PROPOSAL, narrative_markdown(explanation))
