@@ -67,7 +67,7 @@ def test_identical_workbooks_have_no_changes(pair: Pair) -> None:
     assert diff.hardware_before == diff.hardware_after
     text = render_markdown(diff)
     assert "No changes were found between the two workbooks." in text
-    assert "## Material changes" not in text
+    assert "**Material changes**" not in text
 
 
 # -- membership, ownership and control -------------------------------------------------------
@@ -203,9 +203,9 @@ def test_narrative_rewritten_is_another_change(pair: Pair) -> None:
         "100 % of words changed"
     )
     text = render_markdown(diff)
-    assert text.index("## Material changes") < text.index("## Other changes")
+    assert text.index("**Material changes**") < text.index("**Other changes**")
     assert "- None: only the wording changed." in text
-    assert f"- {change.summary}." in text.split("## Other changes")[1]
+    assert f"- {change.summary}." in text.split("**Other changes**")[1]
 
 
 # -- hardware U.S. content -------------------------------------------------------------------

@@ -77,11 +77,11 @@ def render_markdown(diff: WorkbookDiff) -> str:
     if not diff.changed:
         lines += ["No changes were found between the two workbooks.", ""]
     else:
-        lines += ["## Material changes", ""]
+        lines += ["**Material changes**", ""]
         lines += _bullets(diff.material) or ["- None: only the wording changed.", ""]
-        lines += ["## Other changes", ""]
+        lines += ["**Other changes**", ""]
         lines += _bullets(diff.other) or ["- None.", ""]
-    lines += ["## Hardware U.S. content", ""]
+    lines += ["**Hardware U.S. content**", ""]
     # The figures are the tool's own numbers and words: nothing in them comes from a cell.
     lines += [
         f"- Before: {figures_sentence(diff.hardware_before)}",

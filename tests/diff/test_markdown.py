@@ -39,7 +39,8 @@ def _plain(value: str) -> str:
 
 
 def _blocks(parser: MarkdownIt, markdown: str) -> list[tuple[str, str]]:
-    """(block kind, its text) for every paragraph, heading and bullet; fails on anything else."""
+    """(block kind, its text) for every paragraph, title (a bold line), heading and bullet; fails
+    on anything else."""
     blocks: list[tuple[str, str]] = []
     kind = "paragraph"
     allowed = {"bullet_list_open", "bullet_list_close", "list_item_open", "list_item_close"}
@@ -51,9 +52,15 @@ def _blocks(parser: MarkdownIt, markdown: str) -> list[tuple[str, str]]:
         elif token.type == "list_item_close":
             kind = "paragraph"
         elif token.type == "inline":
-            children: list[Any] = token.children or []
+            children: list[Any] = [
+                c for c in token.children or [] if not (c.type == "text" and not c.content)
+            ]
+            types = [c.type for c in children]
+            if types == ["strong_open", "text", "strong_close"] and kind == "paragraph":
+                blocks.append(("title", children[1].content))  # the explanation's own titles
+                continue
             # Only text: no html_inline, link, em, strong, code_inline, s, softbreak.
-            assert [c.type for c in children] == ["text"], (token.content, children)
+            assert types == ["text"], (token.content, children)
             blocks.append((kind, children[0].content))
         elif token.type == "heading_close":
             kind = "paragraph"
@@ -115,7 +122,7 @@ def test_changes_md_carries_cells_as_text(case: Any, tmp_path: Path) -> None:
     # No control character at all, but the line ends of the explanation itself.
     assert all(unicodedata.category(c) != "Cc" for c in data.decode("utf-8").replace("\n", ""))
     blocks = _blocks(VIEWER, data.decode("utf-8"))
-    assert [text for kind, text in blocks if kind == "heading"] == HEADINGS
+    assert [text for kind, text in blocks if kind == "title"] == HEADINGS
     text = "\n".join(text for _, text in blocks)
     values = HTML_VALUES if case.name == "diff-html" else MARKDOWN_VALUES
     for value in values.values():
@@ -129,10 +136,10 @@ def test_changes_md_carries_cells_as_text(case: Any, tmp_path: Path) -> None:
 
 # -- pasted into the material_changes narrative -----------------------------------------------
 def _as_pasted(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The narrative subset has paragraphs and lists but no headings: `## x` prints as text."""
-    return [
-        ("paragraph", f"## {text}") if kind == "heading" else (kind, text) for kind, text in blocks
-    ]
+    """The narrative subset has paragraphs, lists, bold and italic: the explanation's titles are
+    bold lines, so it reads in the proposal as in a Markdown viewer."""
+    assert all(kind != "heading" for kind, _ in blocks)
+    return blocks
 
 
 def _explanation(case_name: str, folder: Path) -> str:
@@ -162,7 +169,7 @@ def test_pasted_explanation_reads_as_written_in_the_proposal(pasted: tuple[str, 
     lines = text.splitlines()
     start = lines.index("[Heading 1] Material changes since the previous proposal") + 1
     end = next(i for i in range(start, len(lines)) if lines[i].startswith("[Heading 1]"))
-    style = {"paragraph": "Normal", "bullet": "List Bullet"}
+    style = {"paragraph": "Normal", "title": "Normal", "bullet": "List Bullet"}
     expected = [
         f"[{style[kind]}] {line}" for kind, line in _as_pasted(_blocks(VIEWER, explanation))
     ]
