@@ -59,10 +59,19 @@ class Thresholds(BaseModel):
     model_owner_coc_max_pct: Decimal
     model_owner_coc_error_pct: Decimal
     coc_majority_pct: Decimal
+    #: How far (percent of the BOM total) the Providers sheet's Layer 1 values, or the summary
+    #: figures, may differ from the BOM total before the proposal states two valuations. A
+    #: profile written before it existed gets 1, the shipped value.
+    valuation_tolerance_pct: Decimal = Decimal(1)
 
 
 class CountryOfConcern(BaseModel):
-    """A country of concern, with the law it comes from."""
+    """A country of concern, with the law it comes from and, if any, the condition of its listing.
+
+    A `condition` (Venezuela: "under the regime of Nicolás Maduro Moros") means the country is
+    listed only while it holds: a link through it alone is for counsel to confirm
+    (`coc.conditional`), not an error.
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -73,7 +82,12 @@ class CountryOfConcern(BaseModel):
 
 
 class Bloc(BaseModel):
-    """A regional bloc a target market may name, with its member countries."""
+    """A regional bloc a target market may name, with its member countries.
+
+    A market is read as a country first (SPEC §2), so a bloc id or alias that is also a country's
+    code or name (`AU` is Australia) could never be reached: the shipped profile has none, and a
+    test keeps it so.
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -120,8 +134,13 @@ class Profile(BaseModel):
 
     @property
     def coc_codes(self) -> frozenset[str]:
-        """Alpha-2 codes of the countries of concern."""
+        """Alpha-2 codes of the countries of concern (conditional ones included)."""
         return frozenset(c.code for c in self.countries_of_concern)
+
+    @property
+    def conditional_coc_codes(self) -> frozenset[str]:
+        """Alpha-2 codes of the countries of concern listed only under a condition (Venezuela)."""
+        return frozenset(c.code for c in self.countries_of_concern if c.condition)
 
     def country_of_concern(self, code: str | None) -> CountryOfConcern | None:
         """The country-of-concern entry for an alpha-2 code, if it is one."""

@@ -101,3 +101,24 @@ def test_findings_and_the_draft_state_the_profiles_threshold(tmp_path: Path) -> 
     assert "below the 60 % presumption" in text
     for output in (validate.stdout, text):
         assert not FIFTY_ONE.search(output), FIFTY_ONE.search(output)
+
+
+def test_countries_of_concern_cite_the_notice_not_the_trade_press() -> None:
+    profile = load_profile()
+    notice = (REPO.parent / "shared" / "notice" / "call-for-proposals.txt").read_text("utf-8")
+    # The notice's own words, which the attestations quote (0.1.0: "Sec. 8521 of Pub. L. 119-60").
+    assert profile.coc_citation in notice
+    assert profile.coc_citation == (
+        "Sec. 8521 of the 2026 National Defense Authorization Act (Pub. L. 119-60)"
+    )
+    # "currently China, including Macau and Hong Kong" is a trade-press summary: the profile no
+    # longer attributes it to the Department, and the notice does not say it.
+    text = PRESET.read_text(encoding="utf-8")
+    assert "The Department's own summary" not in text
+    assert "trade-press summary of the program, not from the notice or the Department" in text
+    assert "currently China" not in notice
+    # Venezuela is listed in the statute only under a condition.
+    conditional = {c.code: c.condition for c in profile.countries_of_concern if c.condition}
+    assert conditional == {"VE": "under the regime of Nicolás Maduro Moros"}
+    assert profile.conditional_coc_codes == frozenset({"VE"})
+    assert str(profile.thresholds.valuation_tolerance_pct) == "1"
