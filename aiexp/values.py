@@ -150,10 +150,16 @@ def parse_percent(value: object, number_format: str | None = None) -> Decimal:
 
 
 def parse_date(value: object) -> dt.date:
-    """A date cell, or ISO text `YYYY-MM-DD`."""
+    """A date cell, or ISO text `YYYY-MM-DD`; a time, when given, is kept (SPEC §2 dates).
+
+    A datetime cell or ISO text with a time (`2026-06-30 16:30`) gives a `datetime`, naive unless
+    the text gives an offset (the filing-window rule reads a naive time in the profile's time
+    zone); a date, or a datetime cell at midnight — how a spreadsheet stores a plain date — gives
+    a `date`.
+    """
     _check_error_value(value)
     if isinstance(value, dt.datetime):
-        return value.date()
+        return value if _has_time(value) else value.date()
     if isinstance(value, dt.date):
         return value
     text = str(value).strip()
@@ -162,9 +168,16 @@ def parse_date(value: object) -> dt.date:
     except ValueError:
         pass
     try:
-        return dt.datetime.fromisoformat(text).date()
+        moment = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"expected a date as YYYY-MM-DD, got {_show(value)}") from None
+        raise ValueError(
+            f"expected a date as YYYY-MM-DD (or YYYY-MM-DD HH:MM), got {_show(value)}"
+        ) from None
+    return moment if _has_time(moment) or moment.tzinfo else moment.date()
+
+
+def _has_time(moment: dt.datetime) -> bool:
+    return moment.time() != dt.time()
 
 
 def parse_list(value: object) -> list[str]:
@@ -296,6 +309,26 @@ def parse_country(value: object) -> str:
             f"{_show(value)} is not a country: use an ISO code (US, GB, DE) or an English name"
         )
     return code
+
+
+@lru_cache(maxsize=256)
+def us_state_name(text: str) -> str | None:
+    """A State of the United States (or the District of Columbia) by name or postal code
+    (`Delaware`, `DE`, `US-DE`), as its name; None for anything else (a territory included).
+
+    II.2: "organized under the laws of the United States or a State thereof".
+    """
+    import pycountry
+
+    key = text.strip().casefold().removeprefix("us-").removeprefix("state of ")
+    subdivisions = pycountry.subdivisions.get(country_code="US")  # type: ignore[no-untyped-call]
+    for subdivision in subdivisions or []:
+        if subdivision.type not in ("State", "District"):
+            continue
+        code = str(subdivision.code).split("-", 1)[1].casefold()
+        if key in (code, str(subdivision.name).casefold()):
+            return str(subdivision.name)
+    return None
 
 
 def country_name(code: str) -> str:

@@ -43,11 +43,11 @@ class AIModel(ConfidentialRow):
         Kind.PERCENT,
         required=True,
     )
-    ip_owner_coc_controlled: bool = column(
+    ip_owner_coc_controlled: bool | None = column(
         "IP owner country-of-concern controlled",
-        "yes if a country of concern or its entities or nationals control the IP owner",
+        "yes if a country of concern or its entities or nationals control the IP owner, no if "
+        "not; blank means unknown (for a member, its Members row is used)",
         Kind.YES_NO,
-        default=False,
     )
     open_weight: bool | None = column(
         "Open weight",
@@ -71,16 +71,16 @@ class AIModel(ConfidentialRow):
         "voting or equity interest in the developer held by countries of concern",
         Kind.PERCENT,
     )
-    developer_coc_controlled: bool = column(
+    developer_coc_controlled: bool | None = column(
         "Developer country-of-concern controlled",
-        "yes if a country of concern controls the developer",
+        "yes if a country of concern controls the developer, no if not; blank means unknown",
         Kind.YES_NO,
-        default=False,
     )
     us_support_provider: str | None = column(
         "U.S. support provider",
-        "for an open-weight model: the member (as in Members) that provides deployment, "
-        "integration, fine-tuning, security and support (IV.C)",
+        "for an open-weight model: the entity that provides deployment, integration, "
+        "fine-tuning, security and support (IV.C) — a member, or a Providers row with its "
+        "ownership stated",
         Kind.TEXT,
     )
     support_functions: list[SupportFunction] = column(

@@ -35,12 +35,11 @@ class BomLine(ConfidentialRow):
         "the country of the supplier's principal place of business",
         Kind.COUNTRY,
     )
-    supplier_coc_controlled: bool = column(
+    supplier_coc_controlled: bool | None = column(
         "Supplier country-of-concern controlled",
         "yes if owned or controlled (a majority voting or equity interest, or control) by a "
-        "country of concern or its entities or nationals",
+        "country of concern or its entities or nationals, no if not; blank means unknown",
         Kind.YES_NO,
-        default=False,
     )
     origin_country: str | None = column(
         "Origin country",
@@ -86,5 +85,5 @@ class Rate(Row):
     usd_per_unit: Decimal | None = column(
         "USD per unit", "U.S. dollars for one unit of the currency", Kind.NUMBER, required=True
     )
-    as_of: dt.date | None = column("As of", "the date of the rate", Kind.DATE)
+    as_of: dt.datetime | dt.date | None = column("As of", "the date of the rate", Kind.DATE)
     source: str | None = column("Source", "where the rate comes from", Kind.TEXT)

@@ -41,11 +41,12 @@ class ConsortiumInfo(Row):
         "Contact email", "the contact's email address", Kind.TEXT, required=True
     )
     contact_phone: str | None = column(
-        "Contact phone", "the contact's telephone number", Kind.TEXT, required=True
+        "Contact phone", "the contact's telephone number (optional)", Kind.TEXT
     )
-    submission_date: dt.date | None = column(
+    submission_date: dt.datetime | dt.date | None = column(
         "Submission date",
-        "the date the proposal will be submitted (YYYY-MM-DD); checked against the filing window",
+        "when the proposal will be submitted: a date (YYYY-MM-DD), or a date and time "
+        "(YYYY-MM-DD HH:MM, in the filing window's time zone); checked against the filing window",
         Kind.DATE,
     )
     is_resubmission: bool = column(

@@ -6,6 +6,11 @@ from decimal import Decimal
 
 from aiexp.model.base import ConfidentialRow, Kind, column
 from aiexp.model.enums import Role
+from aiexp.values import normalise_name
+
+#: What `ultimate_parent` holds for a member that is its own ultimate parent (SPEC §2): a blank
+#: cell is unknown, never "no parent".
+NO_PARENT = "none"
 
 
 class Member(ConfidentialRow):
@@ -27,6 +32,12 @@ class Member(ConfidentialRow):
         Kind.COUNTRY,
         required=True,
     )
+    state_of_organization: str | None = column(
+        "State of organization",
+        "for a U.S. member, the State under whose laws it is organized, e.g. Delaware (II.2: "
+        '"organized under the laws of the United States or a State thereof")',
+        Kind.TEXT,
+    )
     principal_place_of_business: str | None = column(
         "Principal place of business",
         "the country of its principal place of business",
@@ -34,7 +45,9 @@ class Member(ConfidentialRow):
         required=True,
     )
     ultimate_parent: str | None = column(
-        "Ultimate parent", "its ultimate parent entity; blank if it has none", Kind.TEXT
+        "Ultimate parent",
+        "its ultimate parent entity; none if it is its own ultimate parent; blank means unknown",
+        Kind.TEXT,
     )
     ultimate_parent_country: str | None = column(
         "Ultimate parent country",
@@ -52,11 +65,11 @@ class Member(ConfidentialRow):
         "entities or nationals; blank means unknown",
         Kind.PERCENT,
     )
-    coc_controlled: bool = column(
+    coc_controlled: bool | None = column(
         "Country-of-concern controlled",
-        "yes if a country of concern or its entities or nationals control it",
+        "yes if a country of concern or its entities or nationals control it, no if not; "
+        "blank means unknown",
         Kind.YES_NO,
-        default=False,
     )
     us_ownership_pct: Decimal | None = column(
         "U.S. ownership %", "the percent owned and controlled by U.S. persons", Kind.PERCENT
@@ -82,3 +95,19 @@ class Member(ConfidentialRow):
     description: str | None = column(
         "Description", "its role in the package", Kind.TEXT, required=True
     )
+
+    @property
+    def has_parent(self) -> bool | None:
+        """Whether it has an ultimate parent other than itself: None when `ultimate_parent` is
+        blank (unknown), False for `none` or its own name, True for a named parent."""
+        parent = (self.ultimate_parent or "").strip()
+        if not parent:
+            return None
+        if normalise_name(parent) == NO_PARENT:
+            return False
+        return not (self.name and normalise_name(parent) == normalise_name(self.name))
+
+    @property
+    def parent_name(self) -> str | None:
+        """The named ultimate parent (other than itself), or None."""
+        return (self.ultimate_parent or "").strip() if self.has_parent else None

@@ -35,14 +35,21 @@ class Provider(ConfidentialRow):
     )
     coc_ownership_pct: Decimal | None = column(
         "Country-of-concern ownership %",
-        "voting or equity interest held by countries of concern or their entities or nationals",
+        "voting or equity interest held by countries of concern or their entities or nationals; "
+        "blank means unknown",
         Kind.PERCENT,
     )
-    coc_controlled: bool = column(
+    coc_controlled: bool | None = column(
         "Country-of-concern controlled",
-        "yes if a country of concern controls it",
+        "yes if a country of concern or its entities or nationals control it, no if not; blank "
+        "means unknown",
         Kind.YES_NO,
-        default=False,
+    )
+    us_ownership_pct: Decimal | None = column(
+        "U.S. ownership %",
+        "the percent owned and controlled by U.S. persons or entities; needed when it supports "
+        "an open-weight model (IV.C(2))",
+        Kind.PERCENT,
     )
     value: Decimal | None = column(
         "Value",

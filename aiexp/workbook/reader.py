@@ -443,15 +443,21 @@ class _Reader:
                 wb.locate("Consortium", consortium.info, "anchor_member"),
                 "write the anchor member's name exactly as in the Members sheet",
             )
+        providers = {normalise_name(p.provider) for p in consortium.providers if p.provider}
         for model in consortium.models:
             provider = model.us_support_provider
-            if provider and consortium.member(provider) is None:
+            if (
+                provider
+                and consortium.member(provider) is None
+                and normalise_name(provider) not in providers
+            ):
                 self._add(
                     "input.unknown-entity",
-                    f"us_support_provider {provider!r} of model {model.model!r} is not a member",
+                    f"us_support_provider {provider!r} of model {model.model!r} is neither a "
+                    "member nor a Providers row",
                     wb.locate("Models", model, "us_support_provider"),
-                    "name a consortium member exactly as in the Members sheet (IV.C: its own "
-                    "ownership must be checked)",
+                    "name a member, or a provider listed in Providers with its ownership, exactly "
+                    "as written there (IV.C: its own ownership must be checked)",
                 )
 
     def _add(
