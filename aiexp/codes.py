@@ -7,7 +7,9 @@ else the rule module under `aiexp/rules/`), which Appendix A requirements it bea
 (`aiexp.requirements.REQUIREMENTS`) and which completeness-review item it belongs to
 (`aiexp.requirements.ITEMS`). `validate --ignore`, the rules' findings, the reader's findings,
 Appendix A, `aiexp checklist` and `docs/rules.md` are all derived from this table; a test fails
-when a code lacks its requirement or its item.
+when a code lacks its requirement or its item. A code's `status` says what one of its findings
+means for its requirements in Appendix A (`Status`): by default an error is "Not met" and a
+warning or info changes nothing; a code about a blank fact gives "Not stated" instead.
 
 This module is data: it imports nothing of aiexp but the findings model.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from aiexp.errors import AiexpError
@@ -37,6 +40,43 @@ NO_ITEM = "none"
 
 
 @dataclass(frozen=True)
+class BySheet:
+    """Requirements that depend on the sheet a finding points at (the kind of entity it is
+    about: a member, a provider, a model)."""
+
+    sheets: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def for_sheet(self, sheet: str | None) -> tuple[str, ...]:
+        """The requirements of a finding on this sheet (names compared ignoring case)."""
+        key = (sheet or "").casefold().replace(" ", "")
+        return next((ids for name, ids in self.sheets if name == key), ())
+
+    @property
+    def every(self) -> tuple[str, ...]:
+        """Every requirement it may name."""
+        return tuple(dict.fromkeys(r for _, ids in self.sheets for r in ids))
+
+
+class Status(StrEnum):
+    """A requirement's status in Appendix A (SPEC §6), from its own test and its findings."""
+
+    MET = "Met"
+    NOT_MET = "Not met"
+    #: IV.A: the hardware U.S. content is below the threshold — not disqualifying by itself (IX).
+    BELOW_THRESHOLD = "Below threshold — presumption not met"
+    #: A fact the requirement needs is unknown (a blank cell is never "no").
+    NOT_STATED = "Not stated"
+    #: The facts are stated, but whether they meet the requirement is for counsel to confirm (a
+    #: small country-of-concern interest under IV.C(1); a conditionally listed country).
+    TO_CONFIRM = "To be confirmed"
+    NOT_APPLICABLE = "Not applicable"
+
+
+#: The worst status first: a requirement takes the first of these that any finding gives it.
+STATUS_ORDER = (Status.NOT_MET, Status.NOT_STATED, Status.TO_CONFIRM, Status.BELOW_THRESHOLD)
+
+
+@dataclass(frozen=True)
 class Code:
     """A finding code: severity, notice section, what it checks, the fix, where it belongs."""
 
@@ -46,8 +86,17 @@ class Code:
     module: str
     title: str
     fix: str
-    requirements: tuple[str, ...] | str
+    requirements: tuple[str, ...] | BySheet | str
     item: str
+    #: What one of its findings means for its requirements; None: an error is "Not met", a
+    #: warning or info changes nothing.
+    status: Status | None = None
+
+    def status_of(self, severity: Severity) -> Status | None:
+        """The status a finding of this code (with this severity) gives its requirements."""
+        if self.status is not None:
+            return self.status
+        return Status.NOT_MET if severity is Severity.ERROR else None
 
     @property
     def reader(self) -> bool:
@@ -74,6 +123,7 @@ CODES: tuple[Code, ...] = (
         "Correct the cell; the message says what was expected.",
         requirements=BY_LOCATION,
         item=BY_LOCATION,
+        status=Status.NOT_STATED,
     ),
     Code(
         "input.sheet-missing",
@@ -104,6 +154,7 @@ CODES: tuple[Code, ...] = (
         "Fill in the cell.",
         requirements=BY_LOCATION,
         item=BY_LOCATION,
+        status=Status.NOT_STATED,
     ),
     Code(
         "input.duplicate",
@@ -163,8 +214,9 @@ CODES: tuple[Code, ...] = (
         ERR,
         "II.2",
         "anchor",
-        "The anchor is organized under U.S. (or State) law and has its principal place "
-        "of business in the U.S.",
+        "The anchor is organized under the laws of the United States or a State thereof "
+        "(its `state_of_organization`, when given, is a State) and has its principal place of "
+        "business in the U.S.",
         "Choose a U.S.-organized anchor with its principal place of business in the U.S.",
         requirements=("II.2",),
         item="VI.1",
@@ -174,11 +226,12 @@ CODES: tuple[Code, ...] = (
         ERR,
         "II.2",
         "anchor",
-        "The anchor's ultimate parent (when it has one) is organized in the U.S. and has"
-        " its principal place of business there; both must be given.",
-        "Give `ultimate_parent_country` and "
-        "`ultimate_parent_principal_place_of_business`; a subsidiary of a foreign parent"
-        " cannot be the anchor.",
+        "The anchor's ultimate parent is stated (`none` when the anchor is its own ultimate "
+        "parent; blank is unknown) and, when it has one, is organized in the U.S. and has its "
+        "principal place of business there; both must be given.",
+        "Write `none` in `ultimate_parent`, or name the parent with its "
+        "`ultimate_parent_country` and `ultimate_parent_principal_place_of_business`; a "
+        "subsidiary of a foreign parent cannot be the anchor.",
         requirements=("II.2",),
         item="VI.1",
     ),
@@ -188,7 +241,8 @@ CODES: tuple[Code, ...] = (
         "II.3",
         "anchor",
         "The anchor is not linked to a country of concern (incorporation, principal "
-        "place of business, ultimate parent, a majority interest, or control).",
+        "place of business, ultimate parent, a majority interest, or control). Whether its "
+        "ownership or control is stated is `members.ownership-unknown`.",
         "Choose an anchor that is not linked to a country of concern.",
         requirements=("II.3",),
         item="VI.1",
@@ -223,6 +277,7 @@ CODES: tuple[Code, ...] = (
         "Add the layer's providers and their values to the Providers sheet.",
         requirements=("II.top-provider",),
         item="VI.2",
+        status=Status.NOT_STATED,
     ),
     Code(
         "layers.offering",
@@ -257,15 +312,43 @@ CODES: tuple[Code, ...] = (
     ),
     Code(
         "members.ownership-unknown",
+        ERR,
+        "VI.1, IV",
+        "ownership",
+        "Each member states its country-of-concern ownership (`coc_ownership_pct`) and "
+        "control (`coc_controlled`), and its ultimate parent's country when it names a parent:"
+        ' VI.1 asks for ownership and control information "sufficient to determine compliance'
+        ' with Section IV". A blank is unknown, never "no".',
+        "Fill in `coc_ownership_pct` (0 when there is none), `coc_controlled` (yes or no) and "
+        "the parent's country.",
+        requirements=("IV.B.members", "IV.D", "VI.1"),
+        item="VI.1",
+        status=Status.NOT_STATED,
+    ),
+    Code(
+        "members.layers-mismatch",
         WARN,
         "VI.1",
-        "ownership",
-        "Each member gives its country-of-concern ownership (and its ultimate parent's "
-        "country when it has a parent): the ownership and control information VI.1 asks "
-        "for.",
-        "Fill in `coc_ownership_pct` (0 when there is none) and the parent's country.",
-        requirements=("IV.D", "VI.1"),
+        "layers",
+        "Each member's `layers` in Members are the layers it has Providers rows in: the "
+        "overview and the package description must not contradict each other.",
+        "Correct the member's `layers`, or its Providers rows.",
+        requirements=("VI.1",),
         item="VI.1",
+    ),
+    Code(
+        "partners.ownership-unknown",
+        WARN,
+        "IV.D",
+        "ownership",
+        "Each subcontractor and local implementation partner in Providers states its "
+        "country, principal place of business, country-of-concern ownership and control, so "
+        "that IV.D can be shown for it.",
+        "Fill in the partner's `principal_place_of_business`, `coc_ownership_pct` and "
+        "`coc_controlled`.",
+        requirements=("IV.D",),
+        item="VI.2",
+        status=Status.NOT_STATED,
     ),
     Code(
         "partners.coc",
@@ -298,6 +381,7 @@ CODES: tuple[Code, ...] = (
         "`hardware_total_value` and `hardware_us_value`.",
         requirements=("IV.A.content", "VI.2.package"),
         item="VI.2",
+        status=Status.NOT_STATED,
     ),
     Code(
         "hardware.summary-only",
@@ -320,6 +404,7 @@ CODES: tuple[Code, ...] = (
         "Raise U.S. content (see `aiexp content-calc --top`), or explain the shortfall.",
         requirements=("IV.A.content",),
         item="VI.2",
+        status=Status.BELOW_THRESHOLD,
     ),
     Code(
         "hardware.undeclared",
@@ -341,6 +426,32 @@ CODES: tuple[Code, ...] = (
         "Nothing to fix: check that the disclosure in section 7 is right.",
         requirements=("IV.A.disclosure", "VI.7"),
         item="VI.7",
+    ),
+    Code(
+        "hardware.supplier-unknown",
+        WARN,
+        "IV.A, VI.7",
+        "hardware",
+        "Every Layer 1 BOM line's supplier, and every Layer 1 provider, has its "
+        "country-of-concern status stated (a blank `supplier_coc_controlled` is unknown, never "
+        '"no"): otherwise section 7 cannot say it is clear.',
+        "Fill in `supplier_coc_controlled` (and the principal place of business) for the "
+        "lines, and the ownership columns of the providers.",
+        requirements=("IV.A.disclosure", "VI.7"),
+        item="VI.7",
+        status=Status.NOT_STATED,
+    ),
+    Code(
+        "hardware.valuation-mismatch",
+        WARN,
+        "IV.A, VI.2",
+        "hardware",
+        "The BOM total and the Layer 1 value of the Providers sheet (or the summary "
+        "figures) agree within `valuation_tolerance_pct` ({valuation_tolerance_pct} %): "
+        "otherwise the proposal would state two valuations of the hardware.",
+        "Make the Layer 1 Providers values (or `hardware_total_value`) add up to the BOM.",
+        requirements=("VI.2.package",),
+        item="VI.2",
     ),
     Code(
         "models.none",
@@ -369,11 +480,29 @@ CODES: tuple[Code, ...] = (
         WARN,
         "IV.C(1)",
         "models",
-        "A smaller, non-zero country-of-concern interest in the IP owner: IV.C(1), "
-        'unlike IV.D, has no "majority" qualifier.',
+        "A smaller, non-zero country-of-concern interest in the IP owner or in an "
+        'open-weight model\'s support provider: IV.C(1), unlike IV.D, has no "majority" '
+        "qualifier. IP owners and support providers get the same two-level test "
+        "(`models.coc-owner` at {model_owner_coc_error_pct} % or control, this warning below).",
         "Have counsel confirm the interest is not ownership or control within IV.C(1).",
         requirements=("IV.C(1)",),
         item="VI.2",
+        status=Status.TO_CONFIRM,
+    ),
+    Code(
+        "models.ownership-unknown",
+        WARN,
+        "IV.C",
+        "models",
+        "Each model's IP owner states its country-of-concern interest and control (on the "
+        "Models row, or its Members row for a member), and each open-weight model's developer "
+        "its country, principal place of business, interest and control: a blank is unknown, "
+        'never "no".',
+        "Fill in the IP owner's `ip_owner_coc_controlled` (yes or no), and the developer's "
+        "columns of an open-weight model.",
+        requirements=("IV.C(1)", "IV.C.open-weight"),
+        item="VI.2",
+        status=Status.NOT_STATED,
     ),
     Code(
         "models.us-owned",
@@ -387,16 +516,21 @@ CODES: tuple[Code, ...] = (
         "U.S.-owned, or request the NCE exception.",
         requirements=("IV.C(2)",),
         item="VI.2",
+        # Also as a warning (the NCE exception): the requirement itself is not met.
+        status=Status.NOT_MET,
     ),
     Code(
         "models.open-weight-support",
         ERR,
         "IV.C",
         "models",
-        "An open-weight model whose owner fails IV.C(2) has a support provider that is a"
-        " member, itself meets IV.C(1)-(2), and covers deployment, integration, fine-"
-        "tuning, security and support.",
-        "Name such a member in `us_support_provider` and list all five `support_functions`.",
+        "An open-weight model whose owner fails IV.C(2) names a support provider — a "
+        "member, or a Providers row — whose ownership is stated, that itself meets "
+        'IV.C(1)-(2) ("an entity meeting requirements (1) and (2)": membership is not '
+        "required), and that covers deployment, integration, fine-tuning, security and "
+        "support.",
+        "Name such an entity in `us_support_provider` (a member, or a Providers row with its "
+        "ownership and `us_ownership_pct`) and list all five `support_functions`.",
         requirements=("IV.C(2)",),
         item="VI.2",
     ),
@@ -505,6 +639,18 @@ CODES: tuple[Code, ...] = (
         item="VI.3",
     ),
     Code(
+        "markets.domestic",
+        ERR,
+        "V",
+        "markets",
+        'No target market is the United States: the package is for "one or more foreign '
+        'markets" (II). A bloc or region that includes the U.S. is accepted with an info '
+        "finding that the U.S. is not a target.",
+        "Remove the United States from the target markets.",
+        requirements=("II.package", "V.markets"),
+        item="VI.3",
+    ),
+    Code(
         "security.none",
         ERR,
         "IV.B",
@@ -569,22 +715,24 @@ CODES: tuple[Code, ...] = (
     ),
     Code(
         "export.items",
-        WARN,
+        ERR,
         "VI.8",
         "export_control",
         "Export-control items are listed (items, destinations, end uses, end users, "
-        "technical features).",
-        "List what may implicate the EAR, the ITAR, outbound-investment rules or other controls.",
+        'technical features): VI.8 is an item the proposal "must include, at a minimum".',
+        "List what may implicate the EAR, the ITAR, outbound-investment rules or other "
+        "controls — the hardware at least, EAR99 where that is its classification.",
         requirements=("VI.8",),
         item="VI.8",
     ),
     Code(
         "export.classification-missing",
-        ERR,
+        WARN,
         "VI.8",
         "export_control",
-        "Every EAR or ITAR item has a classification.",
-        "Give the ECCN (or EAR99) or the USML category.",
+        "Every EAR or ITAR item has a classification; until it has one, the item is listed"
+        ' as preliminary information ("preliminary information … will suffice").',
+        "Give the ECCN (or EAR99) or the USML category when it is known.",
         requirements=("VI.8",),
         item="VI.8",
     ),
@@ -630,6 +778,8 @@ CODES: tuple[Code, ...] = (
         "Replace the placeholder with the real text.",
         requirements=("VI.placeholder",),
         item=BY_LOCATION,
+        # The requirement is that no placeholder is left: one left fails it.
+        status=Status.NOT_MET,
     ),
     Code(
         "resubmission.changes",
@@ -664,23 +814,57 @@ CODES: tuple[Code, ...] = (
     Code(
         "contact.missing",
         ERR,
-        "VI.1",
+        "II",
         "contact",
-        "The contact's name, email and phone are given, and the email is an email address.",
-        "Fill in `contact_name`, `contact_email` and `contact_phone`.",
+        "The single point of contact's name and email are given, and the email is an email "
+        "address (a phone is optional).",
+        "Fill in `contact_name` and `contact_email`.",
         requirements=("II.anchor", "VI.1"),
         item="VI.1",
     ),
     Code(
         "window.closed",
+        ERR,
+        "DATES",
+        "window",
+        "The submission date and time (else `--date`, else now) is not after the profile's "
+        "closing time, to the minute in its time zone; a date alone on the closing day is an "
+        "info finding naming the closing time.",
+        "Submit before the window closes; check the `submission_date` (give the time too: "
+        "YYYY-MM-DD HH:MM).",
+        requirements=("DATES",),
+        item=NO_ITEM,
+    ),
+    Code(
+        "window.not-open",
         WARN,
         "DATES",
         "window",
-        "The submission date (else `--date`, else now) is inside the profile's filing "
-        "window, to the minute in its time zone.",
-        "Submit inside the filing window; check the `submission_date`.",
+        "The submission date is not before the filing window opens.",
+        "Check the `submission_date`: the portal accepts proposals from the opening date.",
         requirements=("DATES",),
         item=NO_ITEM,
+    ),
+    Code(
+        "coc.conditional",
+        WARN,
+        "IV",
+        "ownership",
+        "An entity linked to a country of concern only through a country the profile lists "
+        'with a condition (Venezuela: "under the regime of Nicolás Maduro Moros"): counsel must '
+        "confirm whether the condition holds. It replaces the error the link would otherwise "
+        "give.",
+        "Have counsel confirm whether the statute's condition holds for this entity.",
+        # II.3 for the anchor is Appendix A's own test of the anchor (aiexp.document.crossref).
+        requirements=BySheet(
+            (
+                ("members", ("IV.B.members", "IV.D")),
+                ("providers", ("IV.D",)),
+                ("models", ("IV.C(1)", "IV.C.open-weight")),
+            )
+        ),
+        item=BY_LOCATION,
+        status=Status.TO_CONFIRM,
     ),
 )
 

@@ -1,11 +1,12 @@
 """What the notice requires, as data: Appendix A's requirements and the completeness-review items.
 
 `REQUIREMENTS` are the rows of the proposal's Appendix A (every requirement of notice Sections
-II–VI, where the proposal answers it); `ITEMS` are the items of `aiexp checklist` (Section VI 1–8,
-the optional items, and X.D for a resubmission). Which finding codes bear on each is not written
-here but in the code table (`aiexp.codes`): each code names its requirements and its item, and
-Appendix A and the checklist are derived from that. Texts may hold `{placeholders}` filled from
-the program profile (`aiexp.codes.profile_words`).
+II–VI, where the proposal answers it) and `FACTORS` the Section IX factors that follow them;
+`ITEMS` are the items of `aiexp checklist` (Section VI 1–8, the optional items, and X.D for a
+resubmission) and `MANUAL_STEPS` the submission steps that no workbook can prove. Which finding
+codes bear on each is not written here but in the code table (`aiexp.codes`): each code names
+its requirements and its item, and Appendix A and the checklist are derived from that. Texts
+may hold `{placeholders}` filled from the program profile (`aiexp.codes.profile_words`).
 """
 
 from __future__ import annotations
@@ -52,14 +53,17 @@ REQUIREMENTS: tuple[Requirement, ...] = (
     Requirement(
         "II.1",
         "II.1",
-        "Anchor: international experience and multi-country delivery capacity",
+        "Anchor: experience providing products or services internationally and the "
+        "organizational capacity to manage multi-country delivery for that layer",
         "Section 1.2",
     ),
     Requirement(
         "II.2",
         "II.2",
-        "Anchor: organized in the U.S., principal place of business in the U.S., "
-        "no foreign ultimate parent",
+        "Anchor: organized under the laws of the United States or a State thereof, with its "
+        "principal place of business in the United States; its ultimate parent entity not "
+        "organized under the laws of a foreign jurisdiction nor with its principal place of "
+        "business outside the United States",
         "Section 1.2",
     ),
     Requirement("II.3", "II.3", "Anchor: not linked to a country of concern", "Section 1.2"),
@@ -194,6 +198,90 @@ REQUIREMENTS: tuple[Requirement, ...] = (
 
 
 @dataclass(frozen=True)
+class Factor:
+    """A Section IX consideration, in the notice's words, and where the proposal addresses it."""
+
+    number: int
+    text: str
+    where: str
+
+
+#: IX: "In making designation decisions, the Department will consider:" — listed after the
+#: requirements in Appendix A, without a status (the Department weighs them, IX).
+FACTORS: tuple[Factor, ...] = (
+    Factor(
+        1,
+        "Compliance with Program requirements",
+        "Appendix A above; hardware U.S. content: Section 2, Layer 1 and Appendix B",
+    ),
+    Factor(
+        2,
+        "Potential to advance the policy goals of Executive Order 14320",
+        "Section 6; the national interest in each market: Section 3",
+    ),
+    Factor(
+        3,
+        "National security posture, including export-control, end-use, end-user, "
+        "cybersecurity, and other risk-mitigation considerations",
+        "Section 8; Section 7; Section 2.7",
+    ),
+    Factor(
+        4,
+        "Cybersecurity architecture and standards alignment, including whether the proposal "
+        "addresses the cybersecurity layer and advances outcomes consistent with American "
+        "standards, including the NIST Cybersecurity Framework, NIST Special Publication "
+        "800-53B, or comparable frameworks appropriate to the target markets",
+        "Section 2, Layer 4; Section 2.7",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class ManualStep:
+    """A submission step no workbook can prove: listed "to do by hand" by `aiexp checklist`."""
+
+    id: str
+    ref: str
+    text: str
+    #: The notice's own words for it.
+    quote: str
+
+
+MANUAL_STEPS: tuple[ManualStep, ...] = (
+    ManualStep(
+        "portal",
+        "ADDRESSES, VII",
+        "File the proposal through the AI Exports Program submission portal, "
+        "https://aiexports.gov/consortia/apply (email or paper does not count)",
+        "Email or paper delivery will not substitute for formal submission through the portal.",
+    ),
+    ManualStep(
+        "confidential-instructions",
+        "ADDRESSES, VII",
+        "Follow the portal's instructions for submitting confidential commercial information",
+        "The portal will include filing instructions, including instructions for submitting "
+        "confidential commercial information through the portal.",
+    ),
+    ManualStep(
+        "faq",
+        "XI",
+        "Review the Department's published questions and answers, https://aiexports.gov/faq",
+        "The Department intends to publish responses, as appropriate, on a rolling basis at "
+        "<https://aiexports.gov/faq>.",
+    ),
+    ManualStep(
+        "antitrust",
+        "XII.B",
+        "Confirm that every member acknowledges its own responsibility for antitrust and "
+        "competition law",
+        "Formation of, participation in, or designation of a consortium under this notice does "
+        "not confer antitrust immunity or any exemption from other applicable laws. Members "
+        "remain responsible for compliance with antitrust and competition law.",
+    ),
+)
+
+
+@dataclass(frozen=True)
 class Item:
     """An item of the completeness review: Section VI (or X.D), and where its content comes from."""
 
@@ -308,6 +396,22 @@ SHEET_ITEMS: dict[str, str] = {
     "operations": "VI.4",
     "federalsupport": "VI.5",
     "exportcontrol": "VI.8",
+}
+#: The Appendix A requirements a reader finding (`input.*`) bears on, by the sheet it points at
+#: (a finding on the Narratives sheet bears on the requirements that list its narrative).
+SHEET_REQUIREMENTS: dict[str, tuple[str, ...]] = {
+    "consortium": ("VI.1",),
+    "members": ("VI.1",),
+    "providers": ("VI.2.package",),
+    "layers": ("III.layers",),
+    "models": ("III.models",),
+    "security": ("VI.2.security",),
+    "bom": ("IV.A.content",),
+    "rates": ("IV.A.content",),
+    "markets": ("VI.3",),
+    "operations": ("VI.4",),
+    "federalsupport": ("VI.5",),
+    "exportcontrol": ("VI.8",),
 }
 #: The item of each narrative section.
 NARRATIVE_ITEMS: dict[str, str] = {

@@ -6,10 +6,9 @@ from collections.abc import Iterator
 
 from aiexp.findings import Finding
 from aiexp.model import Role
-from aiexp.ownership import describe, member_links
+from aiexp.ownership import describe, member_status, us_organization
 from aiexp.rules.context import RuleContext
 from aiexp.rules.registry import check
-from aiexp.values import country_name, normalise_name
 
 
 @check("anchor.count")
@@ -80,23 +79,16 @@ def anchor_us_organized(ctx: RuleContext) -> Iterator[Finding]:
     anchor = ctx.consortium.anchor()
     if anchor is None:
         return
-    country = anchor.country_of_incorporation
-    if country is not None and country != "US":
+    test = us_organization(anchor)
+    for failure in test.failures:
+        if failure.field.startswith("ultimate_parent"):
+            continue  # anchor.foreign-parent
         yield ctx.finding(
             "anchor.us-organized",
-            f"the anchor {anchor.name!r} is organized in {country_name(country)}, not under the "
-            "laws of the United States or a State",
-            ctx.locate("Members", anchor, "country_of_incorporation"),
-            "the anchor must be organized under U.S. or State law (II.2); choose another anchor",
-        )
-    place = anchor.principal_place_of_business
-    if place is not None and place != "US":
-        yield ctx.finding(
-            "anchor.us-organized",
-            f"the anchor {anchor.name!r} has its principal place of business in "
-            f"{country_name(place)}, not in the United States",
-            ctx.locate("Members", anchor, "principal_place_of_business"),
-            "the anchor's principal place of business must be in the U.S. (II.2)",
+            f"the anchor {anchor.name!r} is {failure.reason}",
+            ctx.locate("Members", anchor, failure.field),
+            "the anchor must be organized under the laws of the United States or a State "
+            "thereof, with its principal place of business in the United States (II.2)",
         )
 
 
@@ -104,48 +96,61 @@ def anchor_us_organized(ctx: RuleContext) -> Iterator[Finding]:
 def anchor_foreign_parent(ctx: RuleContext) -> Iterator[Finding]:
     """II.2: "Any subsidiary, affiliate, or branch whose ultimate parent entity is organized under
     the laws of a foreign jurisdiction or has its principal place of business outside the United
-    States is ineligible to be an anchor member." """
+    States is ineligible to be an anchor member." A blank `ultimate_parent` is unknown, never "no
+    parent": `none` says the anchor is its own ultimate parent."""
     anchor = ctx.consortium.anchor()
-    if anchor is None or not anchor.ultimate_parent or not anchor.name:
+    if anchor is None or not anchor.name:
         return
-    if normalise_name(anchor.ultimate_parent) == normalise_name(anchor.name):
-        return  # the anchor is its own ultimate parent
-    parent = anchor.ultimate_parent
-    for key, value, what in (
-        ("ultimate_parent_country", anchor.ultimate_parent_country, "is organized"),
-        (
-            "ultimate_parent_principal_place_of_business",
-            anchor.ultimate_parent_principal_place_of_business,
-            "has its principal place of business",
-        ),
-    ):
-        if value is None:
-            yield ctx.finding(
-                "anchor.foreign-parent",
-                f"the anchor's ultimate parent {parent!r} is named, but where it {what} is not "
-                "given: its eligibility cannot be shown",
-                ctx.locate("Members", anchor, key),
-                f"fill in {key} (II.2: a subsidiary of a foreign parent cannot be the anchor)",
-            )
-        elif value != "US":
-            yield ctx.finding(
-                "anchor.foreign-parent",
-                f"the anchor's ultimate parent {parent!r} {what} in {country_name(value)}: a "
-                "subsidiary, affiliate or branch of such a parent is ineligible to be the anchor",
-                ctx.locate("Members", anchor, key),
-                "choose an anchor whose ultimate parent is organized and based in the U.S. (II.2)",
-            )
+    test = us_organization(anchor)
+    if "ultimate_parent" in test.unknown:
+        yield ctx.finding(
+            "anchor.foreign-parent",
+            f"the anchor {anchor.name!r} does not state its ultimate parent (blank is unknown): "
+            "its eligibility under II.2 cannot be shown",
+            ctx.locate("Members", anchor, "ultimate_parent"),
+            "write none in ultimate_parent if the anchor is its own ultimate parent, or name the "
+            "parent with its country and principal place of business (II.2)",
+        )
+        return
+    parent = anchor.parent_name
+    for key in test.unknown:
+        if not key.startswith("ultimate_parent"):
+            continue
+        what = (
+            "is organized"
+            if key == "ultimate_parent_country"
+            else "has its principal place of business"
+        )
+        yield ctx.finding(
+            "anchor.foreign-parent",
+            f"the anchor's ultimate parent {parent!r} is named, but where it {what} is not "
+            "given: its eligibility cannot be shown",
+            ctx.locate("Members", anchor, key),
+            f"fill in {key} (II.2: a subsidiary of a foreign parent cannot be the anchor)",
+        )
+    for failure in test.failures:
+        if not failure.field.startswith("ultimate_parent"):
+            continue
+        yield ctx.finding(
+            "anchor.foreign-parent",
+            f"the anchor's {failure.reason.removeprefix('its ')}: a subsidiary, affiliate or "
+            "branch of such a parent is ineligible to be the anchor",
+            ctx.locate("Members", anchor, failure.field),
+            "choose an anchor whose ultimate parent is organized and based in the U.S. (II.2)",
+        )
 
 
 @check("anchor.coc")
 def anchor_coc(ctx: RuleContext) -> Iterator[Finding]:
     """II.3: the anchor must "Not be (1) incorporated or have its principal place of business in a
     country of concern … or (2) owned or controlled through a majority voting or equity interest
-    by a country of concern or by an entity or national of a country of concern." """
+    by a country of concern or by an entity or national of a country of concern." A link only
+    through a conditionally listed country is `coc.conditional`; blank ownership or control is
+    `members.ownership-unknown`."""
     anchor = ctx.consortium.anchor()
     if anchor is None:
         return
-    links = member_links(anchor, ctx.profile)
+    links = member_status(anchor, ctx.profile).firm_links
     if links:
         yield ctx.finding(
             "anchor.coc",

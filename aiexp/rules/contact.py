@@ -1,4 +1,4 @@
-"""The single point of contact (II, VI.1)."""
+"""The single point of contact (II)."""
 
 from __future__ import annotations
 
@@ -14,14 +14,11 @@ EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[A-Za-z]{2,}$")
 
 @check("contact.missing")
 def contact_missing(ctx: RuleContext) -> Iterator[Finding]:
-    """II: the anchor member "will be the single point of contact for the Program"; VI.1 opens
-    the proposal with the consortium's identification."""
+    """II: "The anchor member is the lead entity for the consortium, will be responsible for
+    submitting the proposal, and will be the single point of contact for the Program." A contact
+    needs a name and a way to reach them; the notice asks for no telephone number."""
     info = ctx.consortium.info
-    for key, what in (
-        ("contact_name", "name"),
-        ("contact_email", "email"),
-        ("contact_phone", "phone"),
-    ):
+    for key, what in (("contact_name", "name"), ("contact_email", "email")):
         value = getattr(info, key)
         if not (value or "").strip():
             yield ctx.finding(

@@ -55,26 +55,31 @@ def classification_kind(text: str) -> str | None:
 
 @check("export.items")
 def export_items(ctx: RuleContext) -> Iterator[Finding]:
-    """VI.8: "Identification of items, destinations, end uses, end users, or technical features
-    that may implicate the Export Administration Regulations (EAR), the International Traffic in
-    Arms Regulations (ITAR), U.S. outbound investment regulations, end-user restrictions, or other
-    national security controls"."""
+    """VI: "The Proposal application must include, at a minimum, the following: … 8.
+    Export-control compliance and national security information. Identification of items,
+    destinations, end uses, end users, or technical features that may implicate the Export
+    Administration Regulations (EAR), the International Traffic in Arms Regulations (ITAR), U.S.
+    outbound investment regulations, end-user restrictions, or other national security
+    controls"."""
     if not any(row.item for row in ctx.consortium.export_control):
         yield ctx.finding(
             "export.items",
-            "no export-control items are listed: an AI stack almost always includes items "
-            "subject to the EAR (advanced chips, servers, models)",
+            "no export-control items are listed: VI.8 is an item the proposal must include at a "
+            "minimum, and an AI stack almost always includes items subject to the EAR (advanced "
+            "chips, servers, models)",
             ctx.locate("ExportControl", None, "item"),
             "list the items, destinations, end uses and technical features that may implicate "
-            "the EAR, ITAR, outbound-investment rules or other controls",
+            "the EAR, ITAR, outbound-investment rules or other controls — the hardware at least, "
+            "with EAR99 where that is its classification",
         )
 
 
 @check("export.classification-missing")
 def export_classification_missing(ctx: RuleContext) -> Iterator[Finding]:
-    """VI.8: identification of the items that "may implicate the Export Administration
-    Regulations (EAR), the International Traffic in Arms Regulations (ITAR)" — for those, their
-    classification."""
+    """VI.8: "Recognizing that proposers may not yet know the end users, preliminary information
+    other than the end user will suffice to make the anticipated license review process more
+    efficient." An item without its ECCN or USML category yet is preliminary information: a
+    warning, not an error."""
     for row in ctx.consortium.export_control:
         if (
             row.jurisdiction in (Jurisdiction.EAR, Jurisdiction.ITAR)
@@ -83,9 +88,10 @@ def export_classification_missing(ctx: RuleContext) -> Iterator[Finding]:
             what = "ECCN (or EAR99)" if row.jurisdiction is Jurisdiction.EAR else "USML category"
             yield ctx.finding(
                 "export.classification-missing",
-                f"{row.jurisdiction.value} item {row.item!r} has no classification",
+                f"{row.jurisdiction.value} item {row.item!r} has no classification yet; the "
+                "proposal lists it as not yet classified",
                 ctx.locate("ExportControl", row, "classification"),
-                f"give the item's {what}",
+                f"give the item's {what} when it is known",
             )
 
 

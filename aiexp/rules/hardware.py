@@ -8,14 +8,23 @@ Without a BOM, the Consortium sheet's summary figures are used, and the percenta
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from aiexp.codes import number_text
 from aiexp.content.format import pct_str, usd_display
 from aiexp.findings import Finding, Location
-from aiexp.ownership import describe, member_links, provider_links
+from aiexp.model import BomLine, Provider
+from aiexp.ownership import (
+    CocStatus,
+    bom_line_status,
+    describe,
+    member_status,
+    merged_provider,
+    provider_status,
+)
 from aiexp.rules.context import RuleContext
 from aiexp.rules.registry import check
-from aiexp.valuation import hardware_summary
+from aiexp.valuation import hardware_summary, layer_valuations
 from aiexp.values import normalise_name
 
 SHOWN_LINES = 10
@@ -147,6 +156,37 @@ def hardware_undeclared(ctx: RuleContext) -> Iterator[Finding]:
     )
 
 
+def layer1_providers(ctx: RuleContext) -> Iterator[tuple[str, Location, CocStatus]]:
+    """Each Layer 1 provider once, with where its facts are and its status: a member's on its
+    Members row (IV.A: "whether a consortium member or not"), another's on its Providers rows."""
+    seen: set[str] = set()
+    rows: dict[str, list[Provider]] = {}
+    for provider in ctx.consortium.providers:
+        if provider.layer == 1 and provider.provider:
+            rows.setdefault(normalise_name(provider.provider), []).append(provider)
+    for key, group in rows.items():
+        if key in seen:
+            continue
+        seen.add(key)
+        name = group[0].provider or ""
+        member = ctx.consortium.member(name)
+        if member is not None:
+            status = member_status(member, ctx.profile)
+            field = (status.links or (None,))[0]
+            yield name, ctx.locate("Members", member, field.field if field else "name"), status
+            continue
+        merged = merged_provider(group)
+        assert merged is not None
+        status = provider_status(merged, ctx.profile)
+        column = status.links[0].field if status.links else (status.unknown or ("provider",))[0]
+        yield name, ctx.locate("Providers", group[0], column), status
+
+
+def bom_sheet_lines(ctx: RuleContext) -> list[BomLine]:
+    """The workbook's own BOM rows when they are the BOM the check used (no `--bom` file)."""
+    return list(ctx.consortium.bom) if ctx.bom is None and ctx.content is not None else []
+
+
 @check("hardware.coc-disclosure")
 def hardware_coc_disclosure(ctx: RuleContext) -> Iterator[Finding]:
     """IV.A: "Products and services included in the package for functions under Layer 1 must be
@@ -163,26 +203,90 @@ def hardware_coc_disclosure(ctx: RuleContext) -> Iterator[Finding]:
             f"section 7: {_ids(ids)}",
             _bom_location(ctx),
         )
-    seen: set[str] = set()
-    for provider in ctx.consortium.providers:
-        if provider.layer != 1 or not provider.provider:
-            continue
-        key = normalise_name(provider.provider)
-        if key in seen:
-            continue
-        links = provider_links(provider, ctx.profile)
-        location = ctx.locate("Providers", provider, links[0].field) if links else None
-        member = ctx.consortium.member(provider.provider)
-        if not links and member is not None:
-            # A member's ownership is on its Members row (IV.A: "whether a consortium member or
-            # not").
-            links = member_links(member, ctx.profile)
-            location = ctx.locate("Members", member, links[0].field) if links else None
-        if links and location is not None:
-            seen.add(key)
+    for name, location, status in layer1_providers(ctx):
+        if status.links:
             yield ctx.finding(
                 "hardware.coc-disclosure",
-                f"Layer 1 provider {provider.provider!r} is linked to a country of concern "
-                f"({describe(links)}); it will be disclosed in section 7",
+                f"Layer 1 provider {name!r} is linked to a country of concern "
+                f"({describe(status.links)}); it will be disclosed in section 7",
+                location,
+            )
+
+
+@check("hardware.supplier-unknown")
+def hardware_supplier_unknown(ctx: RuleContext) -> Iterator[Finding]:
+    """IV.A: Layer 1 products and services "must be specifically disclosed if provided by an
+    entity, whether a consortium member or not, that is" linked to a country of concern; VI.7
+    asks for "A description of specific products or services for functions under Layer 1 if
+    provided by" such an entity. A supplier whose status is blank can be neither disclosed nor
+    said to be clear.
+
+    BOM lines are checked on the workbook's own BOM sheet; a BOM file's blank
+    `supplier_coc_controlled` needs the content calculation to list those lines (not yet).
+    Members are `members.ownership-unknown`."""
+    unknown = [
+        line.line_id or "?"
+        for line in bom_sheet_lines(ctx)
+        if (status := bom_line_status(line, ctx.profile)).unknown and not status.links
+    ]
+    if unknown:
+        count = len(unknown)
+        yield ctx.finding(
+            "hardware.supplier-unknown",
+            f"{count} BOM line{'' if count == 1 else 's'} do not state whether the supplier is "
+            "owned or controlled by a country of concern, or where it has its principal place of "
+            f'business (a blank is unknown, never "no"): {_ids(unknown)}',
+            _bom_location(ctx),
+        )
+    for name, location, status in layer1_providers(ctx):
+        if ctx.consortium.member(name) is None and status.unknown and not status.links:
+            yield ctx.finding(
+                "hardware.supplier-unknown",
+                f"Layer 1 provider {name!r} does not state {' or '.join(status.unknown)}: "
+                "section 7 cannot say whether it is linked to a country of concern",
+                location,
+                "fill in its principal_place_of_business, coc_ownership_pct (0 when there is "
+                "none) and coc_controlled (yes or no) on its Providers row",
+            )
+
+
+@check("hardware.valuation-mismatch")
+def hardware_valuation_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """VI.2: the description "should include a description, valuation, and percentage of U.S.
+    hardware content" — one valuation: the BOM's total (or the summary figures), and the Layer 1
+    values of the Providers sheet, agree within the profile's `valuation_tolerance_pct`."""
+    tolerance = ctx.profile.thresholds.valuation_tolerance_pct
+    info = ctx.consortium.info
+    reference: tuple[str, Decimal, Location] | None = None
+    if ctx.content is not None:
+        reference = ("the BOM total", ctx.content.total_value, _bom_location(ctx))
+    elif info.hardware_total_value is not None:
+        reference = (
+            "hardware_total_value",
+            info.hardware_total_value,
+            ctx.field("hardware_total_value"),
+        )
+    if reference is None or not reference[1]:
+        return
+    what, total, location = reference
+    others: list[tuple[str, Decimal]] = []
+    layer1 = layer_valuations(ctx.consortium, ctx.rates, ctx.profile.layers).get(1)
+    if layer1 is not None and layer1.providers and not layer1.unconverted:
+        others.append(
+            (
+                "the Layer 1 values of the Providers sheet add up to",
+                sum((p.value for p in layer1.providers), Decimal(0)),
+            )
+        )
+    if ctx.content is not None and info.hardware_total_value is not None:
+        others.append(("hardware_total_value is", info.hardware_total_value))
+    for label, value in others:
+        # Compared exactly: |a - b| x 100 > tolerance x total.
+        if abs(value - total) * 100 > tolerance * total:
+            yield ctx.finding(
+                "hardware.valuation-mismatch",
+                f"{what} is {usd_display(total)}, but {label} {usd_display(value)}: "
+                f"they differ by more than {number_text(tolerance)} %, so the proposal would "
+                "state two valuations of the hardware",
                 location,
             )

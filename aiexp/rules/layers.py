@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from aiexp.content.format import usd_display
 from aiexp.findings import Finding
-from aiexp.model import ProviderType
+from aiexp.model import Provider, ProviderType
 from aiexp.rules.context import RuleContext
 from aiexp.rules.ownership import member_names
 from aiexp.rules.registry import check
@@ -162,3 +162,43 @@ def provider_member_unknown(ctx: RuleContext) -> Iterator[Finding]:
             "write the member's name exactly as in the Members sheet, add it to Members, or "
             "change its provider_type",
         )
+
+
+@check("members.layers-mismatch")
+def members_layers_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """VI.1: the overview lists "all consortium members, their roles, the stack layers in which
+    they provide products or services"; VI.2 addresses "how products and services pertaining to
+    functions described in the technology stack layers will be provided". The two must agree."""
+    provided: dict[str, dict[int, Provider]] = {}
+    for row in ctx.consortium.providers:
+        if row.provider and row.layer is not None:
+            provided.setdefault(normalise_name(row.provider), {}).setdefault(row.layer, row)
+    layers_with_rows = {row.layer for row in ctx.consortium.providers}
+    for member in ctx.consortium.members:
+        if not member.name:
+            continue
+        rows = provided.get(normalise_name(member.name), {})
+        listed = set(member.layers)
+        for layer, row in sorted(rows.items()):
+            if layer not in listed:
+                yield ctx.finding(
+                    "members.layers-mismatch",
+                    f"member {member.name!r} has a Providers row in layer {layer}, which its "
+                    f"Members row does not list (layers {_layers(listed)})",
+                    ctx.locate("Providers", row, "layer"),
+                    f"add {layer} to the member's layers, or correct the Providers row",
+                )
+        for layer in sorted(listed - set(rows)):
+            if layer not in layers_with_rows:
+                continue  # layers.providers-missing: the layer has no Providers rows at all
+            yield ctx.finding(
+                "members.layers-mismatch",
+                f"member {member.name!r} lists layer {layer}, but has no Providers row in it",
+                ctx.locate("Members", member, "layers"),
+                f"add the member's products or services in layer {layer} to Providers, or "
+                "remove the layer from its Members row",
+            )
+
+
+def _layers(layers: set[int]) -> str:
+    return ", ".join(str(n) for n in sorted(layers)) or "none"

@@ -4,37 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from aiexp.findings import Finding
+from aiexp.findings import Finding, Severity
+from aiexp.markets import market_scope
 from aiexp.model import Market
 from aiexp.ownership import coc_label
 from aiexp.rules.context import RuleContext
 from aiexp.rules.registry import check
-from aiexp.values import normalise_name, parse_country
-
-GLOBAL = "global"
 
 
 def market_countries(ctx: RuleContext, market: Market) -> list[str] | None:
-    """The countries a market covers (alpha-2); [] for Global; None when it is not recognised.
-
-    A market is a country (parse_country), a bloc of the profile, `Global`, or a region of the
-    user's naming with its `countries` listed (SPEC §2 Markets).
-    """
-    name = (market.market or "").strip()
-    if not name:
-        return None
-    if normalise_name(name) == GLOBAL:
-        return []
-    try:
-        return [parse_country(name)]
-    except ValueError:
-        pass
-    bloc = ctx.profile.bloc(name)
-    if bloc is not None:
-        return list(bloc.members)
-    if market.countries:
-        return list(market.countries)
-    return None
+    """The countries a market covers (alpha-2); [] for Global; None when it is not recognised
+    (`aiexp.markets.market_scope`, which the proposal document reads too)."""
+    scope = market_scope(ctx.profile, market)
+    return None if scope is None else list(scope.countries)
 
 
 @check("markets.none")
@@ -112,4 +94,31 @@ def markets_coc_target(ctx: RuleContext) -> Iterator[Finding]:
                 ctx.locate("Markets", market, "market"),
                 "check that this market is intended: exports there face export controls and "
                 "sanctions (VI.8, XII.A)",
+            )
+
+
+@check("markets.domestic")
+def markets_domestic(ctx: RuleContext) -> Iterator[Finding]:
+    """II: "An eligible pre-set consortium must be able to deliver a full-stack AI technology
+    package, as defined in Section III, to one or more foreign markets"; V: "at least one target
+    country or regional bloc" — the United States is no foreign market."""
+    for market in ctx.consortium.markets:
+        scope = market_scope(ctx.profile, market)
+        if scope is None or not scope.includes_us:
+            continue
+        if scope.kind == "country":
+            yield ctx.finding(
+                "markets.domestic",
+                f"market {market.market!r} is the United States: the package is for one or more "
+                "foreign markets",
+                ctx.locate("Markets", market, "market"),
+            )
+        else:
+            yield ctx.finding(
+                "markets.domestic",
+                f"market {market.market!r} ({scope.name}) includes the United States, which is "
+                "not a target market: the package is for foreign markets",
+                ctx.locate("Markets", market, "market"),
+                "nothing to fix if the United States is not meant as a target",
+                severity=Severity.INFO,
             )

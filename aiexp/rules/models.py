@@ -4,6 +4,13 @@ NCE exception (IV opening, II.A): for a model whose own IP owner is a member wit
 `nce_requested`, failing IV.C(2) is a warning that says the package relies on the exception —
 model by model, never because some other member is an NCE. Every country-of-concern rule stays
 an error.
+
+IV.C(1) is one two-level test (`aiexp.ownership.model_owner_status`) for the IP owner of every
+model and the support provider of an open-weight model alike: control, an interest at or above
+`model_owner_coc_error_pct`, or incorporation in a country of concern is `models.coc-owner` (for
+a support provider, `models.open-weight-support`); a smaller non-zero interest is
+`models.coc-interest`; a blank fact is `models.ownership-unknown`; a link only through a
+conditionally listed country is `coc.conditional`.
 """
 
 from __future__ import annotations
@@ -11,9 +18,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from aiexp.codes import number_text
-from aiexp.findings import Finding, Severity
+from aiexp.findings import Finding, Location, Severity
 from aiexp.model import AIModel, Member, SupportFunction
-from aiexp.ownership import CocLink, coc_label, describe, linked_to_coc, member_links
+from aiexp.ownership import (
+    SupportProvider,
+    describe,
+    developer_status,
+    ip_owner_status,
+    relies_on_support,
+    support_provider,
+)
 from aiexp.rules.context import RuleContext
 from aiexp.rules.registry import check
 
@@ -49,62 +63,87 @@ def models_coc_owner(ctx: RuleContext) -> Iterator[Finding]:
     or controlled through a voting or ownership interest by a country of concern or by an entity
     or national of a country of concern". An owner incorporated in a country of concern is itself
     an entity of one, so it is reported too."""
-    error_pct = ctx.profile.thresholds.model_owner_coc_error_pct
     for model in ctx.consortium.models:
-        reasons: list[tuple[str, str]] = []
-        if model.ip_owner_country in ctx.profile.coc_codes:
-            reasons.append(
-                (
-                    "ip_owner_country",
-                    f"incorporated in {coc_label(ctx.profile, model.ip_owner_country)}",
-                )
-            )
-        pct = model.ip_owner_coc_ownership_pct
-        if pct is not None and pct >= error_pct:
-            reasons.append(
-                (
-                    "ip_owner_coc_ownership_pct",
-                    f"{pct} % of its voting or ownership interest is held by countries of "
-                    "concern or their entities or nationals (at or above "
-                    f"{number_text(error_pct)} %)",
-                )
-            )
-        if model.ip_owner_coc_controlled:
-            reasons.append(
-                (
-                    "ip_owner_coc_controlled",
-                    "controlled by a country of concern or its entities or nationals",
-                )
-            )
-        if reasons:
+        failures = ip_owner_status(model, ctx.consortium, ctx.profile).failures
+        if failures:
             yield ctx.finding(
                 "models.coc-owner",
                 f"the IP owner of model {model.model!r}, {model.ip_owner!r}, is "
-                + "; ".join(text for _, text in reasons),
-                ctx.locate("Models", model, reasons[0][0]),
+                + describe(failures),
+                ctx.locate("Models", model, failures[0].field),
                 "IV.C(1): use a model whose IP owner has no country-of-concern ownership or "
                 "control (a National Champion Enterprise is no exception)",
             )
 
 
+def _locate_entity(ctx: RuleContext, model: AIModel, field: str) -> Location:
+    """A Models column, or — for a fact the Models row does not hold — the model's name."""
+    from aiexp.model import columns
+
+    keys = {column.key for column in columns(AIModel)}
+    return ctx.locate("Models", model, field if field in keys else "model")
+
+
 @check("models.coc-interest")
 def models_coc_interest(ctx: RuleContext) -> Iterator[Finding]:
     """IV.C(1): the IP owner "must not be owned or controlled through a voting or ownership
-    interest by a country of concern" — unlike IV.D there is no "majority" qualifier."""
-    thresholds = ctx.profile.thresholds
+    interest by a country of concern" — unlike IV.D there is no "majority" qualifier. For an
+    open-weight model, "an entity meeting requirements (1) and (2)" may provide the support
+    functions: the same test applies to it."""
     for model in ctx.consortium.models:
-        pct = model.ip_owner_coc_ownership_pct
-        if model.ip_owner_coc_controlled or pct is None:
-            continue
-        if thresholds.model_owner_coc_max_pct < pct < thresholds.model_owner_coc_error_pct:
+        interest = ip_owner_status(model, ctx.consortium, ctx.profile).interest
+        if interest is not None:
             yield ctx.finding(
                 "models.coc-interest",
-                f"countries of concern or their entities or nationals hold {pct} % of the IP owner "
-                f"of model {model.model!r} ({model.ip_owner!r}); IV.C(1), unlike IV.D, has no "
-                '"majority" qualifier',
+                f"countries of concern or their entities or nationals hold {interest} % of the IP "
+                f"owner of model {model.model!r} ({model.ip_owner!r}); IV.C(1), unlike IV.D, has "
+                'no "majority" qualifier',
                 ctx.locate("Models", model, "ip_owner_coc_ownership_pct"),
                 "have counsel confirm that this interest does not amount to ownership or control "
                 "through a voting or ownership interest (IV.C(1))",
+            )
+        supporter = _relied_on_support(ctx, model)
+        if supporter is None:
+            continue
+        interest = supporter.status(ctx.profile).interest
+        if interest is not None:
+            yield ctx.finding(
+                "models.coc-interest",
+                f"countries of concern or their entities or nationals hold {interest} % of "
+                f"{supporter.name!r}, the support provider of open-weight model {model.model!r}; "
+                'IV.C(1), unlike IV.D, has no "majority" qualifier',
+                ctx.locate("Models", model, "us_support_provider"),
+                "have counsel confirm that this interest does not amount to ownership or control "
+                "through a voting or ownership interest (IV.C(1))",
+            )
+
+
+@check("models.ownership-unknown")
+def models_ownership_unknown(ctx: RuleContext) -> Iterator[Finding]:
+    """IV.C(1): the IP owner "must not be owned or controlled through a voting or ownership
+    interest by a country of concern"; IV.C: "The Department will not designate any consortium
+    with open-weight models developed by entities that are" linked to one. A blank fact is
+    unknown, never "no"."""
+    for model in ctx.consortium.models:
+        owner = ip_owner_status(model, ctx.consortium, ctx.profile)
+        if owner.unknown and not owner.failures:
+            yield ctx.finding(
+                "models.ownership-unknown",
+                f"model {model.model!r}: its IP owner {model.ip_owner!r} does not state "
+                f"{' or '.join(owner.unknown)}, so IV.C(1) cannot be shown",
+                _locate_entity(ctx, model, owner.unknown[0]),
+            )
+        if model.open_weight is not True:
+            continue
+        developer = developer_status(model, ctx.consortium, ctx.profile)
+        if developer.unknown and not developer.links and (model.developer or not owner.unknown):
+            yield ctx.finding(
+                "models.ownership-unknown",
+                f"open-weight model {model.model!r}: its developer "
+                f"{model.developer or model.ip_owner!r} does not state "
+                f"{' or '.join(developer.unknown)}, so it cannot be shown that it is not "
+                "developed by an entity linked to a country of concern (IV.C)",
+                _locate_entity(ctx, model, developer.unknown[0]),
             )
 
 
@@ -147,43 +186,53 @@ def models_us_owned(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
+def _relies_on_support(ctx: RuleContext, model: AIModel) -> bool:
+    return relies_on_support(model, ctx.consortium, ctx.profile)
+
+
+def _relied_on_support(ctx: RuleContext, model: AIModel) -> SupportProvider | None:
+    """The named support provider IV.C relies on for the model, if it relies on one."""
+    return support_provider(model, ctx.consortium) if _relies_on_support(ctx, model) else None
+
+
 def _support_provider_problems(ctx: RuleContext, model: AIModel) -> tuple[str, str] | None:
-    """Why the model's support provider does not satisfy IV.C: (column, reason); None if it does."""
-    thresholds = ctx.profile.thresholds
-    name = model.us_support_provider
-    if not name:
+    """Why the model's support provider does not satisfy IV.C: (column, reason); None if it does.
+
+    IV.C asks for "an entity meeting requirements (1) and (2)": a member, or a non-member named in
+    Providers with its ownership stated — the same two-level IV.C(1) test as an IP owner (a small
+    interest is `models.coc-interest`, a conditional link `coc.conditional`), and at least the
+    profile's U.S. ownership."""
+    minimum = ctx.profile.thresholds.model_owner_us_ownership_min_pct
+    supporter = support_provider(model, ctx.consortium)
+    if supporter is None:
         return "us_support_provider", "it names no U.S. support provider"
-    member = ctx.consortium.member(name)
-    if member is None:
-        return "us_support_provider", f"its support provider {name!r} is not a consortium member"
-    links = member_links(member, ctx.profile)
-    if links:
+    name = supporter.name
+    if supporter.member is None and supporter.provider is None:
         return (
             "us_support_provider",
-            f"its support provider {name!r} is linked to a country of concern ({describe(links)})",
+            f"its support provider {name!r} is neither a member nor a Providers row, so its "
+            "ownership is not stated",
         )
-    if member.coc_ownership_pct is None:
+    test = supporter.status(ctx.profile)
+    if test.failures:
         return (
             "us_support_provider",
-            f"its support provider {name!r} does not give its country-of-concern ownership, so "
+            f"its support provider {name!r} does not meet IV.C(1): {describe(test.failures)}",
+        )
+    if test.unknown:
+        return (
+            "us_support_provider",
+            f"its support provider {name!r} does not state {' or '.join(test.unknown)}, so "
             "IV.C(1) cannot be shown",
         )
-    if member.coc_ownership_pct > thresholds.model_owner_coc_max_pct:
-        return (
-            "us_support_provider",
-            f"its support provider {name!r} has a {member.coc_ownership_pct} % country-of-concern "
-            "interest (IV.C(1))",
-        )
-    if member.coc_controlled:
-        return "us_support_provider", f"its support provider {name!r} is CoC-controlled"
-    us_pct = member.us_ownership_pct
-    if us_pct is None or us_pct < thresholds.model_owner_us_ownership_min_pct:
+    us_pct = supporter.us_ownership_pct
+    if us_pct is None or us_pct < minimum:
         shown = "not given" if us_pct is None else f"{us_pct} %"
         return (
             "us_support_provider",
             f"its support provider {name!r} is not shown to be at least "
-            f"{thresholds.model_owner_us_ownership_min_pct} % U.S.-owned and controlled "
-            f"(us_ownership_pct {shown}, IV.C(2))",
+            f"{number_text(minimum)} % U.S.-owned and controlled (us_ownership_pct {shown}, "
+            "IV.C(2))",
         )
     missing = [f.value for f in SupportFunction if f not in set(model.support_functions)]
     if missing:
@@ -200,9 +249,7 @@ def models_open_weight_support(ctx: RuleContext) -> Iterator[Finding]:
     meeting requirements (1) and (2) provides the deployment, integration, fine-tuning, security,
     and support functions necessary to make the model part of the package." """
     for model in ctx.consortium.models:
-        if model.open_weight is not True or model.ip_owner_us_ownership_pct is None:
-            continue
-        if _owner_meets_us_ownership(ctx, model) or _nce_owner(ctx, model) is not None:
+        if not _relies_on_support(ctx, model):
             continue
         problem = _support_provider_problems(ctx, model)
         if problem is None:
@@ -213,50 +260,10 @@ def models_open_weight_support(ctx: RuleContext) -> Iterator[Finding]:
             f"open-weight model {model.model!r}: its IP owner {model.ip_owner!r} is "
             f"{model.ip_owner_us_ownership_pct} % U.S.-owned (IV.C(2) not met), and {reason}",
             ctx.locate("Models", model, key),
-            "name in us_support_provider a member that itself meets IV.C(1)-(2) and list all "
-            "five support_functions: deployment, integration, fine-tuning, security, support",
+            "name in us_support_provider an entity (a member, or a Providers row with its "
+            "ownership and us_ownership_pct) that itself meets IV.C(1)-(2), and list all five "
+            "support_functions: deployment, integration, fine-tuning, security, support",
         )
-
-
-def _developer_links(ctx: RuleContext, model: AIModel) -> list[CocLink]:
-    """Why the model's developer (the IP owner when blank) is linked to a country of concern."""
-    if model.developer:
-        links = linked_to_coc(
-            ctx.profile,
-            country=model.developer_country,
-            principal_place_of_business=model.developer_principal_place_of_business,
-            coc_ownership_pct=model.developer_coc_ownership_pct,
-            coc_controlled=model.developer_coc_controlled,
-            fields={
-                "country": "developer_country",
-                "principal_place_of_business": "developer_principal_place_of_business",
-                "coc_ownership_pct": "developer_coc_ownership_pct",
-                "coc_controlled": "developer_coc_controlled",
-            },
-        )
-        name: str | None = model.developer
-    else:
-        links = linked_to_coc(
-            ctx.profile,
-            country=model.ip_owner_country,
-            coc_ownership_pct=model.ip_owner_coc_ownership_pct,
-            coc_controlled=model.ip_owner_coc_controlled,
-            fields={
-                "country": "ip_owner_country",
-                "coc_ownership_pct": "ip_owner_coc_ownership_pct",
-                "coc_controlled": "ip_owner_coc_controlled",
-            },
-        )
-        name = model.ip_owner
-    member = ctx.consortium.member(name)
-    if member is not None and not links:
-        links = [
-            CocLink(
-                "developer" if model.developer else "ip_owner", f"its Members row: {link.reason}"
-            )
-            for link in member_links(member, ctx.profile)
-        ]
-    return links
 
 
 @check("models.coc-open-weight")
@@ -268,7 +275,7 @@ def models_coc_open_weight(ctx: RuleContext) -> Iterator[Finding]:
     for model in ctx.consortium.models:
         if model.open_weight is not True:
             continue
-        links = _developer_links(ctx, model)
+        links = developer_status(model, ctx.consortium, ctx.profile).firm_links
         if links:
             developer = model.developer or model.ip_owner
             yield ctx.finding(
@@ -276,6 +283,49 @@ def models_coc_open_weight(ctx: RuleContext) -> Iterator[Finding]:
                 f"open-weight model {model.model!r} (layer {model.layer}) is developed by "
                 f"{developer!r}, which is linked to a country of concern: {describe(links)}; the "
                 "Department will not designate a consortium with such a model",
-                ctx.locate("Models", model, links[0].field),
+                _locate_entity(ctx, model, links[0].field),
                 "remove the model from the package (no exception applies, IV.C)",
             )
+
+
+@check("coc.conditional")
+def models_coc_conditional(ctx: RuleContext) -> Iterator[Finding]:
+    """IV.C: "a country of concern, as defined in Sec. 8521 of the 2026 National Defense
+    Authorization Act (Pub. L. 119-60)" — Venezuela is listed only "under the regime of Nicolás
+    Maduro Moros". A model's IP owner, open-weight developer or support provider linked only
+    through such a country is for counsel to confirm, in place of the error."""
+    for model in ctx.consortium.models:
+        owner = ip_owner_status(model, ctx.consortium, ctx.profile)
+        if owner.conditional and not owner.failures:
+            yield ctx.finding(
+                "coc.conditional",
+                f"the IP owner of model {model.model!r}, {model.ip_owner!r}, is linked to a "
+                "country of concern only through a country listed under a condition: "
+                f"{describe(owner.conditional)}",
+                _locate_entity(ctx, model, owner.conditional[0].field),
+                "have counsel confirm whether the statute's condition holds (IV.C(1))",
+            )
+        if model.open_weight is True:
+            developer = developer_status(model, ctx.consortium, ctx.profile)
+            if developer.conditional:
+                yield ctx.finding(
+                    "coc.conditional",
+                    f"open-weight model {model.model!r} is developed by "
+                    f"{model.developer or model.ip_owner!r}, linked to a country of concern "
+                    f"only through a country listed under a condition: "
+                    f"{describe(developer.links)}",
+                    _locate_entity(ctx, model, developer.links[0].field),
+                    "have counsel confirm whether the statute's condition holds (IV.C)",
+                )
+        supporter = _relied_on_support(ctx, model)
+        if supporter is not None:
+            test = supporter.status(ctx.profile)
+            if test.conditional and not test.failures:
+                yield ctx.finding(
+                    "coc.conditional",
+                    f"the support provider of open-weight model {model.model!r}, "
+                    f"{supporter.name!r}, is linked to a country of concern only through a "
+                    f"country listed under a condition: {describe(test.conditional)}",
+                    ctx.locate("Models", model, "us_support_provider"),
+                    "have counsel confirm whether the statute's condition holds (IV.C(1))",
+                )

@@ -1,7 +1,11 @@
-"""Ownership and control of members and partners (IV.B, IV.D, VI.1).
+"""Ownership and control of members and partners (IV.B, IV.D, VI.1), on three values.
 
-The test itself — "linked to a country of concern" — is `aiexp.ownership.linked_to_coc`, the one
-definition shared with the content calculation, the document and the diff.
+The test itself — "linked to a country of concern" — is `aiexp.ownership`, the one definition
+shared with the proposal document and the diff. A blank fact is unknown, never "no": a member
+whose ownership or control is blank is `members.ownership-unknown` (an error: VI.1 asks for the
+information "sufficient to determine compliance with Section IV"), a subcontractor or local
+partner `partners.ownership-unknown`; a link only through a conditionally listed country is
+`coc.conditional` for counsel, in place of the error.
 """
 
 from __future__ import annotations
@@ -10,16 +14,52 @@ from collections.abc import Iterator
 
 from aiexp.findings import Finding
 from aiexp.model import Provider, ProviderType
-from aiexp.ownership import CocLink, describe, member_links, provider_links
+from aiexp.ownership import CocStatus, describe, member_status, merged_provider, provider_status
 from aiexp.rules.context import RuleContext
 from aiexp.rules.registry import check
 from aiexp.valuation import member_keys
 from aiexp.values import normalise_name
 
+#: The facts of a Members row that VI.1 needs stated (its country and principal place of business
+#: are required cells, reported by the reader when blank).
+OWNERSHIP_FACTS = ("coc_ownership_pct", "coc_controlled")
+PARTNER_TYPES = frozenset({ProviderType.SUBCONTRACTOR, ProviderType.LOCAL_PARTNER})
+
 
 def member_names(ctx: RuleContext) -> set[str]:
     """The normalised names of the consortium's members."""
     return member_keys(ctx.consortium)
+
+
+def partner_kind(provider: Provider) -> str:
+    """`subcontractor`, `local implementation partner` or `vendor`, as the notice names them."""
+    if provider.provider_type is ProviderType.SUBCONTRACTOR:
+        return "subcontractor"
+    if provider.provider_type is ProviderType.LOCAL_PARTNER:
+        return "local implementation partner"
+    return "vendor"
+
+
+def non_member_providers(
+    ctx: RuleContext, types: frozenset[ProviderType] | set[ProviderType]
+) -> Iterator[tuple[Provider, CocStatus]]:
+    """Each non-member provider of these types once (its rows merged), with its status.
+
+    A member is judged on its Members row (`members.coc`), whatever its Providers rows say.
+    """
+    members = member_names(ctx)
+    rows: dict[str, list[Provider]] = {}
+    for provider in ctx.consortium.providers:
+        if provider.provider_type not in types or not provider.provider:
+            continue
+        name = normalise_name(provider.provider)
+        if name not in members:
+            rows.setdefault(name, []).append(provider)
+    for group in rows.values():
+        merged = merged_provider(group)
+        assert merged is not None
+        merged.at_row(group[0].row)
+        yield merged, provider_status(merged, ctx.profile)
 
 
 @check("members.coc")
@@ -33,7 +73,7 @@ def members_coc(ctx: RuleContext) -> Iterator[Finding]:
     for member in ctx.consortium.members:
         if member is anchor:
             continue
-        links = member_links(member, ctx.profile)
+        links = member_status(member, ctx.profile).firm_links
         if links:
             yield ctx.finding(
                 "members.coc",
@@ -47,44 +87,52 @@ def members_coc(ctx: RuleContext) -> Iterator[Finding]:
 @check("members.ownership-unknown")
 def members_ownership_unknown(ctx: RuleContext) -> Iterator[Finding]:
     """VI.1: the overview "should include relevant ownership and control information sufficient to
-    determine compliance with Section IV"."""
+    determine compliance with Section IV". A blank is unknown, never "no"."""
+    anchor = ctx.consortium.anchor()
     for member in ctx.consortium.members:
-        if member.coc_ownership_pct is None:
+        blank = [
+            key for key in member_status(member, ctx.profile).unknown if key in OWNERSHIP_FACTS
+        ]
+        if blank:
             yield ctx.finding(
                 "members.ownership-unknown",
-                f"member {member.name!r} does not give its country-of-concern ownership: the "
-                "ownership and control information is incomplete",
-                ctx.locate("Members", member, "coc_ownership_pct"),
+                f"member {member.name!r} does not state {' or '.join(blank)}: whether it is "
+                "owned or controlled by a country of concern is unknown (a blank is never "
+                '"no")',
+                ctx.locate("Members", member, blank[0]),
                 "fill in coc_ownership_pct (the larger of the voting and equity interest held by "
-                "countries of concern or their entities or nationals; 0 when there is none)",
+                "countries of concern or their entities or nationals; 0 when there is none) and "
+                "coc_controlled (yes or no)",
             )
-        if member.ultimate_parent and member.ultimate_parent_country is None:
-            if member is ctx.consortium.anchor():
+        if member.has_parent and member.ultimate_parent_country is None:
+            if member is anchor:
                 continue  # anchor.foreign-parent reports the anchor's parent (II.2)
             yield ctx.finding(
                 "members.ownership-unknown",
-                f"member {member.name!r} names its ultimate parent {member.ultimate_parent!r} "
+                f"member {member.name!r} names its ultimate parent {member.parent_name!r} "
                 "without the parent's country",
                 ctx.locate("Members", member, "ultimate_parent_country"),
                 "fill in ultimate_parent_country (and its principal place of business)",
             )
 
 
-def _partners(
-    ctx: RuleContext, types: set[ProviderType]
-) -> Iterator[tuple[Provider, list[CocLink]]]:
-    seen: set[str] = set()
-    members = member_names(ctx)
-    for provider in ctx.consortium.providers:
-        if provider.provider_type not in types or not provider.provider:
-            continue
-        name = normalise_name(provider.provider)
-        if name in seen or name in members:
-            continue  # a member is judged on its Members row (members.coc)
-        links = provider_links(provider, ctx.profile)
-        if links:
-            seen.add(name)
-            yield provider, links
+@check("partners.ownership-unknown")
+def partners_ownership_unknown(ctx: RuleContext) -> Iterator[Finding]:
+    """IV.D: "A consortium may not include members, subcontractors, or local implementation
+    partners that are" linked to a country of concern; a partner whose ownership is blank cannot
+    be shown not to be."""
+    for provider, status in non_member_providers(ctx, PARTNER_TYPES):
+        if status.links or not status.unknown:
+            continue  # partners.coc or coc.conditional; or clear
+        kind = partner_kind(provider)
+        yield ctx.finding(
+            "partners.ownership-unknown",
+            f"{kind} {provider.provider!r} (layer {provider.layer}) does not state "
+            f"{' or '.join(status.unknown)}: IV.D cannot be shown for it",
+            ctx.locate("Providers", provider, status.unknown[0]),
+            "fill in its principal_place_of_business, coc_ownership_pct (0 when there is none) "
+            "and coc_controlled (yes or no) on its Providers row",
+        )
 
 
 @check("partners.coc")
@@ -93,13 +141,11 @@ def partners_coc(ctx: RuleContext) -> Iterator[Finding]:
     partners that are (1) incorporated or have their principal place of business in a country of
     concern … or (2) owned or controlled through a majority voting or equity interest by a country
     of concern or by an entity or national of a country of concern." """
-    types = {ProviderType.SUBCONTRACTOR, ProviderType.LOCAL_PARTNER}
-    for provider, links in _partners(ctx, types):
-        kind = (
-            "subcontractor"
-            if provider.provider_type is ProviderType.SUBCONTRACTOR
-            else ("local implementation partner")
-        )
+    for provider, status in non_member_providers(ctx, PARTNER_TYPES):
+        links = status.firm_links
+        if not links:
+            continue
+        kind = partner_kind(provider)
         yield ctx.finding(
             "partners.coc",
             f"{kind} {provider.provider!r} (layer {provider.layer}) is linked to a country of "
@@ -114,13 +160,46 @@ def partners_coc_vendor(ctx: RuleContext) -> Iterator[Finding]:
     """IV.A: Layer 1 products and services "must be specifically disclosed if provided by an
     entity, whether a consortium member or not, that is" linked to a country of concern; IV.D bars
     such subcontractors, so a vendor must really be only a vendor."""
-    for provider, links in _partners(ctx, {ProviderType.VENDOR}):
+    for provider, status in non_member_providers(ctx, {ProviderType.VENDOR}):
+        if not status.links:
+            continue
         disclosed = " It is disclosed in section 7 (IV.A)." if provider.layer == 1 else ""
         yield ctx.finding(
             "partners.coc-vendor",
             f"vendor {provider.provider!r} (layer {provider.layer}) is linked to a country of "
-            f"concern: {describe(links)}.{disclosed}",
-            ctx.locate("Providers", provider, links[0].field),
+            f"concern: {describe(status.links)}.{disclosed}",
+            ctx.locate("Providers", provider, status.links[0].field),
             "confirm it only sells goods or services and performs no part of the package's work "
             "under a member's contract (a subcontractor so linked is barred by IV.D)",
         )
+
+
+@check("coc.conditional")
+def coc_conditional(ctx: RuleContext) -> Iterator[Finding]:
+    """IV.D (and II.3, IV.B): "a country of concern, as defined in Sec. 8521 of the 2026 National
+    Defense Authorization Act (Pub. L. 119-60)" — which lists Venezuela only "under the regime of
+    Nicolás Maduro Moros". A link only through such a country is for counsel to confirm; it
+    replaces the error (anchor.coc, members.coc, partners.coc) an unconditional link gives."""
+    for member in ctx.consortium.members:
+        status = member_status(member, ctx.profile)
+        if status.conditional:
+            role = "the anchor" if member is ctx.consortium.anchor() else "member"
+            yield ctx.finding(
+                "coc.conditional",
+                f"{role} {member.name!r} is linked to a country of concern only through a country "
+                f"listed under a condition: {describe(status.links)}",
+                ctx.locate("Members", member, status.links[0].field),
+                "have counsel confirm whether the statute's condition holds; if it does, the "
+                "member is barred (II.3, IV.D)",
+            )
+    for provider, status in non_member_providers(ctx, PARTNER_TYPES):
+        if status.conditional:
+            yield ctx.finding(
+                "coc.conditional",
+                f"{partner_kind(provider)} {provider.provider!r} (layer {provider.layer}) is "
+                "linked to a country of concern only through a country listed under a condition:"
+                f" {describe(status.links)}",
+                ctx.locate("Providers", provider, status.links[0].field),
+                "have counsel confirm whether the statute's condition holds; if it does, the "
+                "partner is barred (IV.D)",
+            )
