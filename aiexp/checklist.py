@@ -6,6 +6,11 @@ from, and the codes of the findings that concern it: error findings block it, wa
 as open. A finding belongs to the item the code table gives its code (`aiexp.codes`) or, for
 findings any sheet can raise (`input.*`, placeholders, confidentiality), to the item of the sheet
 and row it points at. A resubmission adds the X.D item (the explanation of material changes).
+
+Then the submission steps no workbook can prove (`aiexp.requirements.MANUAL_STEPS`): filing
+through the portal only, the portal's instructions for confidential information, the FAQ (XI)
+and the members' antitrust responsibility (XII.B) — listed "to do by hand", never counted in
+`complete` or the exit code.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from aiexp.check import CheckResult, check_workbook
 from aiexp.codes import BY_LOCATION, NO_ITEM, code_for
 from aiexp.findings import Finding, Severity
 from aiexp.profile import Profile
-from aiexp.requirements import ITEMS, NARRATIVE_ITEMS, SHEET_ITEMS
+from aiexp.requirements import ITEMS, MANUAL_STEPS, NARRATIVE_ITEMS, SHEET_ITEMS, ManualStep
 
 
 class ItemStatus(StrEnum):
@@ -68,20 +73,27 @@ class Checklist:
     profile: str
     items: list[ChecklistItem]
     unassigned: list[str] = field(default_factory=list)
+    #: The submission steps no workbook can prove: to do by hand, not counted in `complete`.
+    by_hand: tuple[ManualStep, ...] = MANUAL_STEPS
 
     @property
     def complete(self) -> bool:
-        """True when every required item is complete (or not applicable)."""
+        """True when every required item is complete (or not applicable); the steps to do by
+        hand are not counted."""
         return all(item.status is not ItemStatus.INCOMPLETE for item in self.items if item.required)
 
     def to_json_dict(self) -> dict[str, Any]:
-        """`{file, profile, complete, items: [...], other: [codes]}`."""
+        """`{file, profile, complete, items: [...], other: [codes], by_hand: [...]}`."""
         return {
             "file": self.file,
             "profile": self.profile,
             "complete": self.complete,
             "items": [item.to_json_dict() for item in self.items],
             "other": list(self.unassigned),
+            "by_hand": [
+                {"id": step.id, "notice": step.ref, "step": step.text, "quote": step.quote}
+                for step in self.by_hand
+            ],
         }
 
 

@@ -195,6 +195,8 @@ def checklist_view(result: Checklist) -> RenderableType:
     parts: list[RenderableType] = [table]
     if result.unassigned:
         parts.append(_line("Other findings: ", data(", ".join(result.unassigned))))
+    parts.append(_line("To do by hand (no workbook can show these; not counted):"))
+    parts.extend(_line("  - ", data(step.text), f" ({step.ref})") for step in result.by_hand)
     verdict = (
         "every required item is complete"
         if result.complete
