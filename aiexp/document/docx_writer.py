@@ -75,6 +75,8 @@ class DocumentSetup:
     footer_text: str = ""
     content_status: str = ""
     reference_docx: Path | None = None
+    #: The document's author property: the proposer (the filed document names no tool).
+    author: str = ""
 
 
 @dataclass
@@ -618,8 +620,8 @@ def _set_properties(document: Any, setup: DocumentSetup) -> None:
     props.title = clean_text(setup.title)
     props.subject = clean_text(setup.subject)
     props.keywords = clean_text(setup.keywords)
-    props.author = "aiexp"
-    props.last_modified_by = "aiexp"
+    props.author = clean_text(setup.author)
+    props.last_modified_by = clean_text(setup.author)
     props.comments = ""
     props.category = "Proposal"
     props.content_status = setup.content_status

@@ -203,6 +203,7 @@ def build_proposal(
         footer_text=redactor.scrub_text(name),
         content_status="Draft" if options.draft else ("Public" if options.public else "Final"),
         reference_docx=options.reference_docx,
+        author=redactor.scrub_text(consortium.info.anchor_member or name),
     )
     docx = markdown_to_docx(markdown, setup)
     if options.public:

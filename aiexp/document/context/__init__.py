@@ -23,7 +23,7 @@ from aiexp.profile import Profile
 if TYPE_CHECKING:
     from aiexp.content import ContentResult
 
-from aiexp.document.context.appendices import crossref, open_findings
+from aiexp.document.context.appendices import crossref, factors, open_findings
 from aiexp.document.context.overview import anchor, members
 from aiexp.document.context.package import hardware, layers, security
 from aiexp.document.context.sections import (
@@ -113,6 +113,7 @@ def build_context(
         ],
     }
     context["crossref"] = crossref(s, bool(context["nce_members"]))
+    context["factors"] = factors()
     context["findings"] = open_findings(s)
     context["document"]["confidential_rows"] = redactor.confidential_rows
     return context

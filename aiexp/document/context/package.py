@@ -106,7 +106,7 @@ def models(s: Shaper, layer: int) -> list[dict[str, Any]]:
                 "ip_owner_country": s.v(model, country(model.ip_owner_country), secret=False),
                 "us_ownership": s.pct_or_unknown(model, model.ip_owner_us_ownership_pct),
                 "coc_interest": s.pct_or_unknown(model, model.ip_owner_coc_ownership_pct),
-                "open_weight": "Yes" if model.open_weight else "No",
+                "open_weight": {True: "Yes", False: "No", None: "Not stated"}[model.open_weight],
                 "developer": s.v(model, model.developer or model.ip_owner),
                 "support_provider": s.v(model, model.us_support_provider or ""),
                 "description": s.v(model, model.description or ""),

@@ -2,36 +2,57 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-from aiexp.model import NarrativeSection, ProviderType
-from aiexp.values import normalise_name
-
-if TYPE_CHECKING:
-    pass
+from decimal import Decimal
+from typing import Any
 
 from aiexp.document.context.shaper import Shaper, country, usd
-from aiexp.ownership import bom_line_links, describe, linked_to_coc, member_links, provider_links
+from aiexp.markets import market_scope
+from aiexp.model import (
+    BomLine,
+    ExportControlItem,
+    Jurisdiction,
+    NarrativeSection,
+    Provider,
+    ProviderType,
+)
+from aiexp.ownership import (
+    bom_line_status,
+    describe,
+    linked_to_coc,
+    member_status,
+    merged_provider,
+    provider_status,
+)
+from aiexp.values import normalise_name
 
 OPERATION_ORDER = ("build", "own", "operate", "deliver", "support")
 
 
 def markets(s: Shaper) -> list[dict[str, Any]]:
-    """Target markets with foreign competition and national interest (V, VI.3)."""
+    """Target markets with foreign competition and national interest (V, VI.3).
+
+    A market is read as the rules read it (`aiexp.markets.market_scope`): a country is shown by
+    its name (`PL` is Poland, `AU` Australia), a bloc by the name the user wrote and its scope.
+    """
     rows = []
     for row in s.consortium.markets:
         market = row.market or ""
-        bloc = s.profile.bloc(market) if market else None
-        countries = [country(code) for code in row.countries]
-        if bloc is not None and not countries:
-            scope = f"{bloc.name} ({len(bloc.members)} countries)"
+        scope = market_scope(s.profile, row)
+        if scope is None:
+            name, shown = market, ", ".join(country(code) for code in row.countries)
+        elif scope.kind == "country":
+            name = shown = scope.name
+        elif scope.kind == "bloc" and not row.countries:
+            name, shown = market, f"{scope.name} ({len(scope.countries)} countries)"
+        elif scope.kind == "global":
+            name, shown = market, "Global"
         else:
-            scope = ", ".join(countries)
+            name, shown = market, ", ".join(country(code) for code in scope.countries)
         rows.append(
             {
-                "name": s.v(row, market),
+                "name": s.v(row, name),
                 "mark": s.redactor.mark(row),
-                "scope": s.v(row, scope, secret=False),
+                "scope": s.v(row, shown, secret=False),
                 "competition": s.v(row, row.foreign_competition),
                 "coc_competitor": row.coc_competitor,
                 "national_interest": s.v(row, row.national_interest),
@@ -73,7 +94,13 @@ def federal_support(s: Shaper) -> list[dict[str, Any]]:
 
 def coc_disclosures(s: Shaper) -> dict[str, Any]:
     """Section 7: Layer 1 products and services of entities linked to a country of concern,
-    from the BOM (the content result's coc_lines) and the Providers sheet (IV.A, VI.7)."""
+    from the BOM (the content result's coc_lines) and the Providers sheet (IV.A, VI.7), and the
+    Layer 1 entities whose status is not stated — about which the section says nothing more.
+
+    A member is judged on its Members row; another provider on its Providers rows (merged). The
+    workbook's own BOM sheet is read line by line; a BOM file's lines come from the content
+    calculation, which lists the linked lines.
+    """
     bom = []
     for line in s.content.coc_lines if s.content is not None else []:
         links = linked_to_coc(
@@ -91,39 +118,99 @@ def coc_disclosures(s: Shaper) -> dict[str, Any]:
                 "value": s.bom_value(line.line_id, usd(line.line_value)),
             }
         )
-    if s.content is None:
-        for row in s.consortium.bom:
-            links = bom_line_links(row, s.profile)
-            if links:
-                bom.append(
-                    {
-                        "line_id": s.v(row, row.line_id),
-                        "description": s.v(row, row.description),
-                        "supplier": s.v(row, row.supplier),
-                        "reason": s.v(row, describe(links), secret=False),
-                        "value": "",
-                    }
-                )
-    providers = []
-    for provider in s.consortium.providers:
-        if provider.layer != 1:
-            continue
-        member = s.members_by_name.get(normalise_name(provider.provider or ""))
-        links = member_links(member, s.profile) if member else provider_links(provider, s.profile)
-        if not links:
-            continue
-        amount = s.to_usd(provider.value, provider.currency)
-        providers.append(
+    unknown: list[dict[str, str]] = []
+    unknown_lines: dict[str, list[tuple[BomLine, tuple[str, ...]]]] = {}
+    sheet_bom = s.content is None or s.content.source.endswith("#BOM")
+    for row in s.consortium.bom if sheet_bom else []:
+        status = bom_line_status(row, s.profile)
+        if status.links and s.content is None:
+            bom.append(
+                {
+                    "line_id": s.v(row, row.line_id),
+                    "description": s.v(row, row.description),
+                    "supplier": s.v(row, row.supplier),
+                    "reason": s.v(row, describe(status.links), secret=False),
+                    "value": "",
+                }
+            )
+        elif status.unknown and not status.links:
+            key = normalise_name(row.supplier or "")
+            unknown_lines.setdefault(key, []).append((row, status.unknown))
+    for lines in unknown_lines.values():
+        # One entry per supplier; a confidential line makes the entry confidential.
+        row = next((line for line, _ in lines if line.confidential), lines[0][0])
+        ids = ", ".join(line.line_id or "?" for line, _ in lines)
+        keys = tuple(key for _, missing in lines for key in missing)
+        unknown.append(
             {
-                "name": s.v(provider, provider.provider),
-                "type": (provider.provider_type or ProviderType.VENDOR).value.replace("_", " "),
-                "description": s.v(provider, provider.description),
-                "reason": s.v(provider, describe(links), secret=False),
-                "value": s.v(provider, usd(amount)) if amount is not None else "",
-                "mark": s.redactor.mark(provider),
+                "name": s.v(row, f"{row.supplier} (bill of materials: {ids})"),
+                "description": s.v(
+                    row, "; ".join(dict.fromkeys(line.description or "" for line, _ in lines))
+                ),
+                "not_stated": s.v(row, _not_stated(keys), secret=False),
             }
         )
-    return {"bom": bom, "providers": providers, "any": bool(bom or providers)}
+    providers = []
+    groups: dict[str, list[Provider]] = {}
+    for provider in s.consortium.providers:
+        if provider.layer == 1 and provider.provider:
+            groups.setdefault(normalise_name(provider.provider), []).append(provider)
+    for key, rows in groups.items():
+        member = s.members_by_name.get(key)
+        merged = merged_provider(rows)
+        assert merged is not None
+        status = member_status(member, s.profile) if member else provider_status(merged, s.profile)
+        # A confidential row makes the provider's entry confidential (as in section 2).
+        first = next((row for row in rows if row.confidential), rows[0])
+        if status.links:
+            amount = sum(
+                (value for r in rows if (value := s.to_usd(r.value, r.currency)) is not None),
+                Decimal(0),
+            )
+            providers.append(
+                {
+                    "name": s.v(first, first.provider),
+                    "type": (first.provider_type or ProviderType.VENDOR).value.replace("_", " "),
+                    "description": s.v(
+                        first, "; ".join(r.description for r in rows if r.description)
+                    ),
+                    "reason": s.v(first, describe(status.links), secret=False),
+                    "value": s.v(first, usd(amount)),
+                    "mark": s.redactor.mark(first),
+                }
+            )
+        elif status.unknown:
+            unknown.append(
+                {
+                    "name": s.v(first, first.provider),
+                    "description": s.v(
+                        first, "; ".join(r.description for r in rows if r.description)
+                    ),
+                    "not_stated": s.v(first, _not_stated(status.unknown), secret=False),
+                }
+            )
+    return {
+        "bom": bom,
+        "providers": providers,
+        "unknown": unknown,
+        "any": bool(bom or providers),
+    }
+
+
+def _not_stated(keys: tuple[str, ...]) -> str:
+    """The blank facts of the country-of-concern test, in the proposal's words."""
+    words = {
+        "country": "country of incorporation",
+        "country_of_incorporation": "country of incorporation",
+        "supplier_country": "country of incorporation",
+        "principal_place_of_business": "principal place of business",
+        "supplier_principal_place_of_business": "principal place of business",
+        "coc_ownership_pct": "country-of-concern interest",
+        "coc_controlled": "ownership or control by a country of concern",
+        "supplier_coc_controlled": "ownership or control by a country of concern",
+    }
+    shown = list(dict.fromkeys(words.get(key, key) for key in keys))
+    return "; ".join(shown)
 
 
 def export_control(s: Shaper) -> dict[str, Any]:
@@ -133,7 +220,7 @@ def export_control(s: Shaper) -> dict[str, Any]:
             "item": s.v(row, row.item),
             "mark": s.redactor.mark(row),
             "jurisdiction": row.jurisdiction.value if row.jurisdiction else "",
-            "classification": s.v(row, row.classification or "—"),
+            "classification": s.v(row, row.classification or _unclassified(row)),
             "destinations": s.v(
                 row, ", ".join(country(c) for c in row.destinations) or "—", secret=False
             ),
@@ -148,3 +235,11 @@ def export_control(s: Shaper) -> dict[str, Any]:
         "rows": items,
         "program": s.narrative(NarrativeSection.EXPORT_COMPLIANCE_PROGRAM),
     }
+
+
+def _unclassified(row: ExportControlItem) -> str:
+    """What the classification cell shows when it is blank: an EAR or ITAR item is preliminary
+    information (VI.8), not yet classified; other regimes have no classification."""
+    if row.jurisdiction in (Jurisdiction.EAR, Jurisdiction.ITAR):
+        return "Not yet classified"
+    return "—"
