@@ -29,16 +29,27 @@ in `aiexp/rules/`, whose docstrings quote the notice sentence each rule enforces
 DEFINITIONS = """
 ## Definitions used by the rules
 
-- **Linked to a country of concern** (SPEC §4; `aiexp.ownership.linked_to_coc`): the
+- **Linked to a country of concern** (SPEC §4; `aiexp.ownership.coc_status`): the
   country of organization or principal place of business is a country of concern; or the
   ultimate parent's is; or the country-of-concern interest is above the profile's
   `coc_majority_pct` ({coc_majority_pct}: a majority); or the entity is controlled by a
-  country of concern or its entities or nationals. A finding about Venezuela states the
-  statute's condition.
-- **IV.C(1)** has no "majority" qualifier: an IP owner's country-of-concern interest at or
-  above `model_owner_coc_error_pct` ({model_owner_coc_error_pct}), control, or incorporation in
-  a country of concern is an error (`models.coc-owner`); a smaller interest above
-  `model_owner_coc_max_pct` ({model_owner_coc_max_pct}) is a warning (`models.coc-interest`).
+  country of concern or its entities or nationals. Three values: linked, not linked, or
+  unknown — a blank fact is unknown, never "no", and "not linked" is said only when every fact
+  is stated (`members.ownership-unknown`, `partners.ownership-unknown`,
+  `hardware.supplier-unknown`, `models.ownership-unknown` report the blanks). A member's blank
+  `ultimate_parent` does not make it unknown (its interest and control settle IV.B and IV.D);
+  the anchor's does (II.2, `anchor.foreign-parent`); `none` says it is its own ultimate parent.
+- **Conditional countries**: the notice defines countries of concern by reference to Sec. 8521
+  of Pub. L. 119-60, which lists Venezuela only "under the regime of Nicolás Maduro Moros". A
+  link only through such a country is `coc.conditional` (a warning for counsel) in place of the
+  error; the finding states the condition.
+- **IV.C(1)** has no "majority" qualifier, and one two-level test applies to a model's IP owner
+  and to an open-weight model's support provider alike: an interest at or above
+  `model_owner_coc_error_pct` ({model_owner_coc_error_pct}), control, or incorporation in a
+  country of concern fails it (`models.coc-owner`; for a support provider
+  `models.open-weight-support`); a smaller interest above `model_owner_coc_max_pct`
+  ({model_owner_coc_max_pct}) is a warning (`models.coc-interest`). The support provider may be
+  a member or a non-member named in Providers with its ownership and `us_ownership_pct`.
 - **Top provider of a layer** (II, footnote 1): Providers rows summed per provider name (case
   and spaces ignored), converted to USD with the Rates sheet (else the BOM's rates, else
   rates.csv beside the workbook); a tie that includes a member satisfies. Membership is what
@@ -46,12 +57,16 @@ DEFINITIONS = """
   a non-member and is reported as `input.unknown-entity`.
 - **NCE exception** (II.A): for a model whose own IP owner is a member with `nce_requested`,
   `models.us-owned` is a warning — model by model. Country-of-concern rules stay errors.
+- **Markets**: a market is read as a country first (an ISO code or a name, printed as the
+  country's name: `AU` is Australia), then as a bloc of the profile (whose ids collide with no
+  country), `Global`, or a region with its countries. The United States is no target market.
 - **CSF coverage** counts CSF 2.0 ids only; SP 800-53 controls are not mapped to functions.
   Reference ids are checked against NIST data shipped in `aiexp/data/nist.json` (see
   `aiexp/data/SOURCES.md`).
-- **Filing window**: a date without a time (`submission_date`, `--date`) is inside the window
-  when any minute of that day, in the profile's time zone, is; the current time (when no date
-  is given) is compared to the minute.
+- **Filing window**: a date and time (a datetime cell, or text such as `2026-06-30 17:30`, read
+  in the profile's time zone) is compared to the minute, as is the current time when no date is
+  given; a date alone is a whole day, and the closing day alone is an info finding naming the
+  closing time.
 - A rule that restates a blank required cell (e.g. `contact.missing`) replaces the reader's
   `input.required` for that same cell, so each problem is reported once.
 """

@@ -86,3 +86,31 @@ def test_cli_unreadable_workbook(tmp_path: Path) -> None:
     result = runner.invoke(app, ["checklist", str(tmp_path / "none.xlsx")], env=PLAIN)
     assert result.exit_code == 2
     assert "none.xlsx" in result.stderr
+
+
+def test_no_export_control_items_leave_vi_8_incomplete(sample: Path) -> None:
+    # VI.8 is an item the proposal "must include, at a minimum" (0.1.0 marked it complete).
+    clear_sheet(sample, "ExportControl")
+    checklist = checklist_workbook(sample)
+    items = {item.id: item for item in checklist.items}
+    assert items["VI.8"].status is ItemStatus.INCOMPLETE
+    assert items["VI.8"].blocking == ["export.items"]
+    assert not checklist.complete
+
+
+def test_submission_steps_to_do_by_hand_are_listed_and_not_counted(sample: Path) -> None:
+    checklist = checklist_workbook(sample)
+    steps = {step.id: step for step in checklist.by_hand}
+    assert list(steps) == ["portal", "confidential-instructions", "faq", "antitrust"]
+    assert "Email or paper delivery will not substitute" in steps["portal"].quote
+    assert steps["faq"].ref == "XI"
+    assert steps["antitrust"].ref == "XII.B"
+    # Nothing a workbook can show: the review is complete without them, and exits 0.
+    assert checklist.complete
+    document = checklist.to_json_dict()
+    assert [step["id"] for step in document["by_hand"]] == list(steps)
+    assert document["by_hand"][0]["notice"] == "ADDRESSES, VII"
+    result = runner.invoke(app, ["checklist", str(sample)], env=PLAIN)
+    assert result.exit_code == 0
+    assert "To do by hand" in result.stdout
+    assert "antitrust" in result.stdout

@@ -256,14 +256,20 @@ def test_layers_refuses(raw: object) -> None:
     ("raw", "date"),
     [
         (dt.date(2026, 5, 1), dt.date(2026, 5, 1)),
-        (dt.datetime(2026, 5, 1, 12, 30), dt.date(2026, 5, 1)),
+        # A time, when given, is kept (SPEC §2; the filing window is checked to the minute).
+        (dt.datetime(2026, 5, 1, 12, 30), dt.datetime(2026, 5, 1, 12, 30)),
+        # A spreadsheet stores a plain date as a datetime at midnight: it stays a date.
+        (dt.datetime(2026, 5, 1), dt.date(2026, 5, 1)),
         ("2026-05-01", dt.date(2026, 5, 1)),
         (" 2026-05-01 ", dt.date(2026, 5, 1)),
-        ("2026-05-01T10:00", dt.date(2026, 5, 1)),
+        ("2026-05-01T10:00", dt.datetime(2026, 5, 1, 10, 0)),
+        ("2026-06-30 17:30", dt.datetime(2026, 6, 30, 17, 30)),
     ],
 )
 def test_date_accepts(raw: object, date: dt.date) -> None:
-    assert parse_date(raw) == date
+    parsed = parse_date(raw)
+    assert parsed == date
+    assert type(parsed) is type(date)
 
 
 @pytest.mark.parametrize("raw", ["bad", "01/05/2026", "2026-13-01", "2026-5-1", 45000, "#VALUE!"])

@@ -126,7 +126,8 @@ def test_same_inputs_give_identical_bytes(sample_docx: Path, tmp_path: Path) -> 
     properties = docx.Document(str(sample_docx)).core_properties
     assert properties.created.date().isoformat() == "2026-06-15"  # the submission_date
     assert properties.revision == 1
-    assert properties.last_modified_by == "aiexp"
+    # The filed document names the proposer, not the tool (the manifest records the tool).
+    assert properties.author == properties.last_modified_by == "Meridian Compute Systems, Inc."
 
 
 def test_manifest_names_every_input(sample_docx: Path) -> None:

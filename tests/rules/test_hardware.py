@@ -6,7 +6,7 @@ from pathlib import Path
 
 from aiexp.findings import Severity
 from tests.rules.helpers import bom_line, findings, of, where, write_bom
-from tests.workbook_edit import set_field
+from tests.workbook_edit import set_cells, set_field
 
 
 def _summary(path: Path, total: object, us_value: object) -> None:
@@ -89,9 +89,86 @@ def test_the_sample_bom_meets_the_threshold(sample: Path) -> None:
 
 
 def test_a_layer_1_member_linked_to_a_country_of_concern_is_disclosed(sample: Path) -> None:
-    from tests.workbook_edit import set_cells
-
     set_cells(sample, "Members", {"name": "Hoshizora Photonics K.K."}, {"coc_controlled": "yes"})
     found = findings(sample)
-    assert where(found, "members.coc") == ["Members!J4"]
-    assert where(found, "hardware.coc-disclosure") == ["Members!J4"]
+    assert where(found, "members.coc") == ["Members!K4"]
+    assert where(found, "hardware.coc-disclosure") == ["Members!K4"]
+
+
+def _bom_sheet(sample: Path, rows: list[dict[str, object]]) -> Path:
+    """The sample with its BOM in the workbook's BOM sheet instead of bom.csv."""
+    from tests.workbook_edit import append_row
+
+    (sample.parent / "bom.csv").unlink()
+    for row in rows:
+        append_row(sample, "BOM", row)
+    return sample
+
+
+def test_a_bom_line_with_blank_supplier_status_is_unknown_not_no(sample: Path) -> None:
+    # SPEC §3: supplier_coc_controlled blank = unknown, never "no" (0.1.0 defaulted it to "no").
+    _bom_sheet(
+        sample,
+        [
+            bom_line("A", supplier_principal_place_of_business="US", supplier_coc_controlled="no"),
+            bom_line("B", supplier_principal_place_of_business="US"),
+        ],
+    )
+    found = findings(sample)
+    (finding,) = of(found, "hardware.supplier-unknown")
+    assert finding.severity is Severity.WARNING
+    assert finding.location.sheet == "BOM"
+    assert finding.message.endswith(": B")
+
+
+def test_a_bom_line_stated_clear_is_fine(sample: Path) -> None:
+    _bom_sheet(
+        sample,
+        [bom_line("A", supplier_principal_place_of_business="US", supplier_coc_controlled="no")],
+    )
+    assert where(findings(sample), "hardware.supplier-unknown") == []
+
+
+def test_a_layer_1_vendor_with_blank_ownership_is_unknown(sample: Path) -> None:
+    set_cells(
+        sample,
+        "Providers",
+        {"provider": "Seorak Memory Solutions Co., Ltd."},
+        {"coc_controlled": None},
+    )
+    found = findings(sample)
+    assert where(found, "hardware.supplier-unknown") == ["Providers!G11"]
+    assert "coc_controlled" in of(found, "hardware.supplier-unknown")[0].message
+
+
+def test_providers_layer_1_total_and_the_bom_total_must_agree(sample: Path) -> None:
+    # The sample's Layer 1 Providers rows add up to the BOM total exactly.
+    assert where(findings(sample), "hardware.valuation-mismatch") == []
+    # Cobalt Ridge's $54.9M row raised by $2M: 1.7 % of the $117.7M BOM total.
+    set_cells(
+        sample,
+        "Providers",
+        {"provider": "Cobalt Ridge Semiconductor Corp."},
+        {"value": "56891776.00"},
+    )
+    (finding,) = of(findings(sample), "hardware.valuation-mismatch")
+    assert finding.severity is Severity.WARNING
+    assert "USD 117,740,780.98" in finding.message
+    assert "USD 119,740,780.98" in finding.message
+
+
+def test_a_difference_within_the_tolerance_is_rounding(sample: Path) -> None:
+    # $1M more: 0.85 % of the BOM total, within the profile's 1 %.
+    set_cells(
+        sample,
+        "Providers",
+        {"provider": "Cobalt Ridge Semiconductor Corp."},
+        {"value": "55891776.00"},
+    )
+    assert where(findings(sample), "hardware.valuation-mismatch") == []
+
+
+def test_summary_figures_and_providers_must_agree(sample: Path) -> None:
+    _summary(sample, 1000, 600)
+    (finding,) = of(findings(sample), "hardware.valuation-mismatch")
+    assert str(finding.location) == "Consortium!B12"

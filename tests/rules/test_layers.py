@@ -56,7 +56,7 @@ def test_a_currency_without_a_rate(sample: Path) -> None:
         sample, "Providers", {"provider": "Skagerrak Thermal Systems A/S"}, {"currency": "CHF"}
     )
     (finding,) = of(findings(sample), "layers.top-provider")
-    assert str(finding.location) == "Providers!I9"
+    assert str(finding.location) == "Providers!J9"
     assert "CHF" in finding.message
 
 
@@ -95,3 +95,30 @@ def test_fewer_than_two_non_member_providers(sample: Path) -> None:
     assert finding.severity is Severity.WARNING
     assert "layer 5" in finding.message
     assert finding.location.sheet == "Providers"
+
+
+def test_a_member_in_a_layer_its_members_row_does_not_list(sample: Path) -> None:
+    # 0.1.0 gave no finding, and the document said both things.
+    from tests.workbook_edit import append_row
+
+    row = append_row(
+        sample,
+        "Providers",
+        {
+            "layer": 5,
+            "provider": "Blue Lantern Cyber Defense, LLC",
+            "provider_type": "member",
+            "country": "US",
+            "value": 1000,
+            "description": "Application security reviews",
+        },
+    )
+    found = findings(sample)
+    (finding,) = of(found, "members.layers-mismatch")
+    assert str(finding.location) == f"Providers!A{row}"
+    assert "layer 5" in finding.message
+
+
+def test_a_member_listing_a_layer_it_provides_nothing_in(sample: Path) -> None:
+    set_cells(sample, "Members", {"name": "Halvorsen Data Works, Inc."}, {"layers": "2, 3"})
+    assert where(findings(sample), "members.layers-mismatch") == ["Members!C6"]

@@ -19,7 +19,7 @@ def _hoshizora_leads_layer_1(path: Path) -> None:
 def test_a_foreign_top_layer_1_member_without_nce_request(sample: Path) -> None:
     _hoshizora_leads_layer_1(sample)
     found = findings(sample)
-    assert where(found, "nce.not-requested") == ["Members!N4"]
+    assert where(found, "nce.not-requested") == ["Members!O4"]
     assert where(found, "layers.top-provider") == []
 
 
@@ -47,11 +47,11 @@ def test_nce_requested_on_a_us_member(sample: Path) -> None:
     set_cells(sample, "Members", {"name": "Halvorsen Data Works, Inc."}, {"nce_requested": "y"})
     (finding,) = of(findings(sample), "nce.misapplied")
     assert finding.severity is Severity.WARNING
-    assert str(finding.location) == "Members!N6"
+    assert str(finding.location) == "Members!O6"
 
 
 def test_nce_requested_on_a_foreign_member_that_leads_nothing(sample: Path) -> None:
     set_cells(sample, "Members", {"name": "Lindenau Sprachdaten GmbH"}, {"nce_requested": "yes"})
     found = findings(sample)
-    assert where(found, "nce.misapplied") == ["Members!N7"]
+    assert where(found, "nce.misapplied") == ["Members!O7"]
     assert where(found, "nce.justification") == ["Narratives"]

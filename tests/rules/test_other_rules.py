@@ -31,12 +31,16 @@ def test_no_federal_support(sample: Path) -> None:
 def test_no_export_control_items(sample: Path) -> None:
     clear_sheet(sample, "ExportControl")
     (finding,) = of(findings(sample), "export.items")
-    assert finding.severity is Severity.WARNING
+    # VI.8 is an item the proposal "must include, at a minimum": an error (0.1.0: a warning).
+    assert finding.severity is Severity.ERROR
 
 
 def test_an_ear_item_without_classification(sample: Path) -> None:
     set_cells(sample, "ExportControl", ACCELERATORS, {"classification": None})
-    assert where(findings(sample), "export.classification-missing") == ["ExportControl!C2"]
+    found = findings(sample)
+    assert where(found, "export.classification-missing") == ["ExportControl!C2"]
+    # "preliminary information … will suffice" (VI.8): a warning (0.1.0: an error).
+    assert of(found, "export.classification-missing")[0].severity is Severity.WARNING
 
 
 def test_a_classification_that_is_not_one(sample: Path) -> None:
@@ -147,7 +151,7 @@ def test_a_placeholder_in_a_narrative_and_a_description(sample: Path) -> None:
         {"description": "[Insert description]"},
     )
     found = findings(sample)
-    assert where(found, "narrative.placeholder") == ["Narratives!B2", "Members!O3"]
+    assert where(found, "narrative.placeholder") == ["Narratives!B2", "Members!P3"]
 
 
 def test_a_resubmission_without_its_changes_and_reference(sample: Path) -> None:
@@ -176,7 +180,7 @@ def test_a_confidential_row_without_basis(sample: Path) -> None:
 
 def test_a_confidential_member_row_without_basis(sample: Path) -> None:
     set_cells(sample, "Members", {"name": "Lindenau Sprachdaten GmbH"}, {"confidential": "yes"})
-    assert where(findings(sample), "confidential.basis") == ["Members!Q7"]
+    assert where(findings(sample), "confidential.basis") == ["Members!R7"]
 
 
 def test_contact_email_that_is_not_an_email(sample: Path) -> None:
@@ -184,8 +188,18 @@ def test_contact_email_that_is_not_an_email(sample: Path) -> None:
     assert where(findings(sample), "contact.missing") == ["Consortium!B7"]
 
 
-def test_contact_phone_missing_is_reported_once(sample: Path) -> None:
+def test_contact_phone_is_optional(sample: Path) -> None:
+    # II asks for a single point of contact, not a telephone number (0.1.0: an error citing VI.1).
     set_field(sample, "contact_phone", None)
     found = findings(sample)
-    assert where(found, "contact.missing") == ["Consortium!B8"]
+    assert where(found, "contact.missing") == []
+    assert where(found, "input.required") == []
+
+
+def test_contact_name_missing_is_reported_once_citing_ii(sample: Path) -> None:
+    set_field(sample, "contact_name", None)
+    found = findings(sample)
+    (finding,) = of(found, "contact.missing")
+    assert str(finding.location) == "Consortium!B5"
+    assert finding.section == "II"
     assert where(found, "input.required") == []

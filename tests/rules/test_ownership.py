@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from aiexp.findings import Severity
-from aiexp.ownership import linked_to_coc
+from aiexp.ownership import coc_status, linked_to_coc
 from aiexp.profile import load_profile
 from tests.rules.helpers import findings, of, where
 from tests.workbook_edit import set_cells
@@ -47,7 +47,7 @@ def test_a_member_incorporated_in_a_country_of_concern(sample: Path) -> None:
 
 def test_a_member_with_a_majority_coc_interest(sample: Path) -> None:
     set_cells(sample, "Members", LINDENAU, {"coc_ownership_pct": 51})
-    assert where(findings(sample), "members.coc") == ["Members!I7"]
+    assert where(findings(sample), "members.coc") == ["Members!J7"]
 
 
 def test_a_member_whose_parent_is_based_in_a_country_of_concern(sample: Path) -> None:
@@ -57,19 +57,22 @@ def test_a_member_whose_parent_is_based_in_a_country_of_concern(sample: Path) ->
         {"name": "Hoshizora Photonics K.K."},
         {"ultimate_parent_principal_place_of_business": "Hong Kong"},
     )
-    assert where(findings(sample), "members.coc") == ["Members!H4"]
+    assert where(findings(sample), "members.coc") == ["Members!I4"]
 
 
 def test_a_member_with_unknown_coc_ownership(sample: Path) -> None:
     set_cells(sample, "Members", LINDENAU, {"coc_ownership_pct": None})
     (finding,) = of(findings(sample), "members.ownership-unknown")
-    assert finding.severity is Severity.WARNING
-    assert str(finding.location) == "Members!I7"
+    # An error now (0.1.0: a warning): VI.1 asks for ownership and control information
+    # "sufficient to determine compliance with Section IV".
+    assert finding.severity is Severity.ERROR
+    assert finding.section == "VI.1, IV"
+    assert str(finding.location) == "Members!J7"
 
 
 def test_a_member_parent_without_its_country(sample: Path) -> None:
     set_cells(sample, "Members", LINDENAU, {"ultimate_parent": "Lindenau Holding AG"})
-    assert where(findings(sample), "members.ownership-unknown") == ["Members!G7"]
+    assert where(findings(sample), "members.ownership-unknown") == ["Members!H7"]
 
 
 def test_a_subcontractor_in_a_country_of_concern(sample: Path) -> None:
@@ -103,3 +106,100 @@ def test_a_vendor_linked_to_a_country_of_concern_is_a_warning(sample: Path) -> N
     assert "section 7" in finding.message
     # A Layer 1 provider so linked is disclosed (info).
     assert where(found, "hardware.coc-disclosure") == ["Providers!G11"]
+
+
+def test_the_test_has_three_values() -> None:
+    profile = load_profile()
+    clear = coc_status(
+        profile,
+        country="US",
+        principal_place_of_business="US",
+        coc_ownership_pct=Decimal(0),
+        coc_controlled=False,
+    )
+    assert clear.clear
+    assert not clear.linked
+    assert not clear.undetermined
+    # A blank is unknown, never "no": 0.1.0 took a blank coc_controlled for "no".
+    unknown = coc_status(
+        profile,
+        country="US",
+        principal_place_of_business="US",
+        coc_ownership_pct=None,
+        coc_controlled=None,
+    )
+    assert not unknown.clear
+    assert not unknown.linked
+    assert unknown.unknown == ("coc_ownership_pct", "coc_controlled")
+    # A known link wins over a blank fact.
+    linked = coc_status(
+        profile,
+        country="CN",
+        principal_place_of_business=None,
+        coc_ownership_pct=None,
+        coc_controlled=None,
+    )
+    assert linked.linked
+    assert not linked.clear
+    # A column the entity's sheet does not have is no fact (a BOM line has no ownership %).
+    bom = coc_status(profile, country="US", principal_place_of_business="US", coc_controlled=False)
+    assert bom.clear
+
+
+def test_venezuela_is_conditional_with_the_statutes_words() -> None:
+    profile = load_profile()
+    (entry,) = [c for c in profile.countries_of_concern if c.code == "VE"]
+    assert entry.condition == "under the regime of Nicolás Maduro Moros"
+    status = coc_status(
+        profile,
+        country="VE",
+        principal_place_of_business="VE",
+        coc_ownership_pct=Decimal(0),
+        coc_controlled=False,
+    )
+    assert status.conditional
+    assert not status.linked
+    assert not status.clear
+    assert all("Nicolás Maduro Moros" in link.reason for link in status.links)
+
+
+def test_a_member_with_blank_control_is_unknown_not_clear(sample: Path) -> None:
+    set_cells(sample, "Members", LINDENAU, {"coc_controlled": None})
+    found = findings(sample)
+    (finding,) = of(found, "members.ownership-unknown")
+    assert finding.severity is Severity.ERROR
+    assert str(finding.location) == "Members!K7"
+    assert "coc_controlled" in finding.message
+
+
+def test_a_local_partner_with_blank_ownership(sample: Path) -> None:
+    # 0.1.0: no finding, and section 7 said no Layer 1 provider was linked.
+    set_cells(
+        sample,
+        "Providers",
+        {"provider": "Sahil Data Centre Services L.L.C."},
+        {"coc_ownership_pct": None, "coc_controlled": None},
+    )
+    found = findings(sample)
+    (finding,) = of(found, "partners.ownership-unknown")
+    assert finding.severity is Severity.WARNING
+    assert str(finding.location) == "Providers!F13"
+    assert "local implementation partner" in finding.message
+    assert "coc_ownership_pct or coc_controlled" in finding.message
+    # It is a Layer 1 provider: section 7 cannot say it is clear.
+    assert where(found, "hardware.supplier-unknown") == ["Providers!F13"]
+
+
+def test_a_subcontractor_in_venezuela_is_for_counsel(sample: Path) -> None:
+    set_cells(
+        sample,
+        "Providers",
+        {"provider": "Luzon Data Annotation Corp."},
+        {"principal_place_of_business": "Venezuela"},
+    )
+    found = findings(sample)
+    assert where(found, "partners.coc") == []
+    (finding,) = of(found, "coc.conditional")
+    assert finding.severity is Severity.WARNING
+    assert finding.location.sheet == "Providers"
+    assert "Nicolás Maduro Moros" in finding.message

@@ -18,7 +18,12 @@ PLAIN = {"COLUMNS": "120", "TERM": "dumb", "NO_COLOR": "1"}
 
 
 def test_json_equals_the_core(sample: Path) -> None:
-    set_cells(sample, "Members", {"name": "Lindenau Sprachdaten GmbH"}, {"coc_ownership_pct": None})
+    set_cells(
+        sample,
+        "Providers",
+        {"provider": "Luzon Data Annotation Corp."},
+        {"coc_ownership_pct": None},
+    )
     result = runner.invoke(app, ["validate", str(sample), "--json"], env=PLAIN)
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)
@@ -29,22 +34,22 @@ def test_json_equals_the_core(sample: Path) -> None:
 
 def test_human_report_groups_by_severity(sample: Path) -> None:
     set_cells(sample, "Members", {"name": "Lindenau Sprachdaten GmbH"}, {"coc_controlled": "yes"})
-    set_field(sample, "submission_date", "2026-07-04")
+    set_field(sample, "submission_date", "2026-03-15")
     result = runner.invoke(app, ["validate", str(sample)], env=PLAIN)
     assert result.exit_code == 1
     out = result.stdout
     assert out.index("Errors (1)") < out.index("Warnings (1)") < out.index("Info (2)")
-    assert "members.coc  Members!J7  [IV.B, IV.D]" in out
-    assert "window.closed  Consortium!B9  [DATES]" in out
+    assert "members.coc  Members!K7  [IV.B, IV.D]" in out
+    assert "window.not-open  Consortium!B9  [DATES]" in out
     assert out.rstrip().splitlines()[-1].startswith(f"{sample}: 1 error, 1 warning, 2 info")
 
 
 def test_strict_fails_on_warnings(sample: Path) -> None:
-    set_field(sample, "submission_date", "2026-07-04")
+    set_field(sample, "submission_date", "2026-03-15")
     assert runner.invoke(app, ["validate", str(sample)], env=PLAIN).exit_code == 0
     result = runner.invoke(app, ["validate", str(sample), "--strict"], env=PLAIN)
     assert result.exit_code == 1
-    ignored = ["validate", str(sample), "--strict", "--ignore", "window.closed"]
+    ignored = ["validate", str(sample), "--strict", "--ignore", "window.not-open"]
     assert runner.invoke(app, ignored, env=PLAIN).exit_code == 0
 
 

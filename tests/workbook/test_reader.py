@@ -47,7 +47,7 @@ def test_cell_that_does_not_parse_is_located(workbook: Path) -> None:
     assert finding.severity is Severity.ERROR
     assert finding.location.file == str(workbook)
     assert finding.location.sheet == "Providers"
-    assert finding.location.cell == "H2"
+    assert finding.location.cell == "I2"
     assert finding.location.column == "value"
     assert "amount of money" in finding.message
     assert read.consortium.providers[0].value is None
@@ -62,7 +62,7 @@ def test_cell_that_parses_gives_its_value(workbook: Path) -> None:
 
 def test_percent_formatted_cell_reads_as_shown(workbook: Path) -> None:
     book = load_workbook(workbook)
-    cell = book["Members"]["K3"]  # Beta GmbH's U.S. ownership %
+    cell = book["Members"]["L3"]  # Beta GmbH's U.S. ownership %
     cell.value = 0.51
     cell.number_format = "0%"
     book.save(workbook)
@@ -90,8 +90,8 @@ def test_formula_without_cached_value_names_the_cell(workbook: Path) -> None:
     read = read_workbook(workbook)
     finding = only(read, "input.cell")
     assert finding.location.sheet == "Members"
-    assert finding.location.cell == "K3"
-    assert "Members!K3" in finding.message
+    assert finding.location.cell == "L3"
+    assert "Members!L3" in finding.message
     assert "formula" in finding.message
     assert finding.hint is not None
     assert "open the file in Excel and save it" in finding.hint
@@ -101,7 +101,7 @@ def test_spreadsheet_error_value_is_a_cell_finding(workbook: Path) -> None:
     set_cells(workbook, "Members", {"name": "Beta GmbH"}, {"us_ownership_pct": "=1/0"})
     cache_formula_value(workbook, "1/0", "#DIV/0!", cell_type="e")
     finding = only(read_workbook(workbook), "input.cell")
-    assert finding.location.cell == "K3"
+    assert finding.location.cell == "L3"
     assert "#DIV/0!" in finding.message
 
 
@@ -179,7 +179,7 @@ def test_missing_required_column(workbook: Path) -> None:
 
 
 def test_missing_optional_column_is_fine(workbook: Path) -> None:
-    _rename_header(workbook, "Members", "F1", None)  # Ultimate parent, blank in every row
+    _rename_header(workbook, "Members", "G1", None)  # Ultimate parent, blank in every row
     assert read_workbook(workbook).findings == []
 
 
@@ -307,7 +307,7 @@ def test_unknown_column_is_an_info_finding(workbook: Path) -> None:
     read = read_workbook(workbook)
     finding = only(read, "input.unknown-column")
     assert finding.severity is Severity.INFO
-    assert (finding.location.sheet, finding.location.cell) == ("Members", "R1")
+    assert (finding.location.sheet, finding.location.cell) == ("Members", "S1")
     assert len(read.consortium.members) == 2
 
 
