@@ -51,7 +51,10 @@ def test_blank_anchor_interest_is_not_attested(tmp_path: Path) -> None:
     code, text = _render(workbook, "--draft")
     assert code == 0, text
     attestation = _line(text, "No country of concern (II.3).")
-    assert "Not made: the workbook does not state the voting or equity interest" in attestation
+    assert attestation.endswith(
+        "Not made: the workbook does not state, for Meridian Compute Systems, Inc., the voting "
+        "or equity interest held by countries of concern or their entities or nationals."
+    )
     assert "is not (1) incorporated" not in attestation
     assert _appendix_a(text, "II.3", "Anchor") == "Not stated"
 
@@ -281,3 +284,25 @@ def test_an_open_error_never_leaves_its_requirement_met() -> None:
                 )
                 assert status is not Status.MET, (code.code, requirement_id)
                 assert code.code in codes
+
+
+def test_a_conditional_link_is_neither_attested_nor_stated_as_a_link(tmp_path: Path) -> None:
+    workbook = copy_sample(tmp_path)
+    set_cells(
+        workbook,
+        "Members",
+        ANCHOR,
+        {
+            "ultimate_parent": "Caracas Holdings",
+            "ultimate_parent_country": "Venezuela",
+            "ultimate_parent_principal_place_of_business": "Venezuela",
+        },
+    )
+    code, text = _render(workbook, "--draft")
+    assert code == 0, text
+    attestation = _line(text, "No country of concern (II.3).")
+    assert "Not made: Meridian Compute Systems, Inc. is linked to a country of concern only" in (
+        attestation
+    )
+    assert "(under the regime of Nicolás Maduro Moros)" in attestation
+    assert _appendix_a(text, "II.3", "Anchor") == "To be confirmed"
