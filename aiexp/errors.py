@@ -27,3 +27,7 @@ class TemplateError(AiexpError):
 
 class OutputError(AiexpError):
     """An output file cannot be written where it was asked for."""
+
+
+class ScreeningError(AiexpError):
+    """The screening list cannot be used (missing, not the CSV or JSON download, empty)."""
