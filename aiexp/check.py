@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aiexp.codes import check_ignore_codes
 from aiexp.content import ContentResult, content_for_workbook, resolve_bom
@@ -20,6 +21,9 @@ from aiexp.profile import Profile, load_profile
 from aiexp.rules import RuleContext, run_rules
 from aiexp.valuation import workbook_rates
 from aiexp.workbook.reader import WorkbookRead, read_workbook
+
+if TYPE_CHECKING:
+    from aiexp.screening.screen import ScreeningResult
 
 
 @dataclass
@@ -33,6 +37,8 @@ class CheckResult:
     bom: Path | None
     #: USD per unit of each currency, for the Providers values (`valuation.workbook_rates`).
     rates: Mapping[str, Decimal]
+    #: The parties screened against `--screening-list`, when one was given.
+    screening: ScreeningResult | None = None
 
 
 def check_workbook(
@@ -43,12 +49,15 @@ def check_workbook(
     today: dt.date | None = None,
     ignore: Iterable[str] = (),
     now: dt.datetime | None = None,
+    screening_list: Path | None = None,
+    min_score: int | None = None,
 ) -> CheckResult:
     """Validate a workbook (SPEC §5); raises WorkbookError/BomError when it cannot be read.
 
     `today` is the `--date` option (used when the workbook has no `submission_date`); `now`
     replaces the clock when neither is given (tests). `ignore` drops warnings and info of those
-    codes; an unknown code or an error code raises AiexpError.
+    codes; an unknown code or an error code raises AiexpError. `screening_list` screens every
+    party against a saved Consolidated Screening List (ScreeningError when it cannot be read).
     """
     path = Path(path)
     ignored = set(check_ignore_codes(ignore))
@@ -61,16 +70,51 @@ def check_workbook(
         if source is not None and source.kind == "file":
             bom_used = source.path
     rates = workbook_rates(path, wb.consortium, content)
+    screening = None
+    if screening_list is not None:
+        screening = _screen(path, wb, bom, screening_list, min_score, today)
     context = RuleContext(
-        wb=wb, profile=profile, rates=rates, content=content, bom=bom_used, date=today, now=now
+        wb=wb,
+        profile=profile,
+        rates=rates,
+        content=content,
+        bom=bom_used,
+        date=today,
+        now=now,
+        screening=screening,
     )
     rule_findings = list(run_rules(context))
     findings = _without_repeats(wb.findings, rule_findings)
     findings = [f for f in findings if not (f.code in ignored and f.severity is not Severity.ERROR)]
     report = Report(file=wb.file, profile=profile.id, findings=sort_findings(findings))
     return CheckResult(
-        workbook=wb, report=report, content=content, profile=profile, bom=bom_used, rates=rates
+        workbook=wb,
+        report=report,
+        content=content,
+        profile=profile,
+        bom=bom_used,
+        rates=rates,
+        screening=screening,
     )
+
+
+def _screen(
+    path: Path,
+    wb: WorkbookRead,
+    bom: Path | None,
+    screening_list: Path,
+    min_score: int | None,
+    today: dt.date | None,
+) -> ScreeningResult:
+    """Every party of the workbook and its BOM against the list (SPEC §1 `screen`)."""
+    from aiexp.content import resolve_bom
+    from aiexp.screening import collect_parties, load_list
+    from aiexp.screening.screen import DEFAULT_MIN_SCORE, check_min_score, screen_parties
+
+    score = check_min_score(DEFAULT_MIN_SCORE if min_score is None else min_score)
+    listed = load_list(Path(screening_list), today=today)
+    parties = collect_parties(wb, resolve_bom(path, wb, bom))
+    return screen_parties(parties, listed, min_score=score)
 
 
 def _without_repeats(reader: list[Finding], rules: list[Finding]) -> list[Finding]:

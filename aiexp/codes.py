@@ -823,6 +823,30 @@ CODES: tuple[Code, ...] = (
         item="VI.1",
     ),
     Code(
+        "screening.match",
+        ERR,
+        "IV.D, VI.8, XII.A",
+        "screening",
+        "No party of the proposal matches a Consolidated Screening List entry with a score of "
+        "95 or more (only with a screening list: `validate --screening-list`, `aiexp screen`).",
+        "Do the due diligence the entry's source list calls for (read the entry and its "
+        "Federal Register notice); if it is the same party, resolve it before filing.",
+        requirements=("IV.D", "VI.8"),
+        item="VI.8",
+    ),
+    Code(
+        "screening.possible",
+        WARN,
+        "VI.8, XII.A",
+        "screening",
+        "A possible match: a party's name scores from `--min-score` (85) to 94 against a "
+        "Consolidated Screening List entry's name or alternate name.",
+        "Compare the entry's details (addresses, identifiers, programs) with the party's before "
+        "proceeding; a possible match calls for due diligence, not a conclusion.",
+        requirements=("VI.8",),
+        item="VI.8",
+    ),
+    Code(
         "window.closed",
         ERR,
         "DATES",

@@ -17,6 +17,7 @@ from aiexp.workbook.reader import WorkbookRead
 
 if TYPE_CHECKING:
     from aiexp.content import ContentResult
+    from aiexp.screening.screen import ScreeningResult
 
 
 @dataclass
@@ -31,6 +32,8 @@ class RuleContext:
     bom: Path | None = None
     date: dt.date | None = None
     now: dt.datetime | None = None
+    #: The parties screened against a Consolidated Screening List (`--screening-list`), if any.
+    screening: ScreeningResult | None = None
 
     @property
     def consortium(self) -> Consortium:

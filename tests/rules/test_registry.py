@@ -46,6 +46,8 @@ SPEC_CODES = {
     "hardware.valuation-mismatch", "markets.domestic", "window.not-open", "coc.conditional",
     # Not in SPEC §5: a model's IP owner or open-weight developer whose facts are blank.
     "models.ownership-unknown",
+    # SPEC §5, with a screening list (issue 15).
+    "screening.match", "screening.possible",
 }  # fmt: skip
 
 
