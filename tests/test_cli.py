@@ -25,6 +25,7 @@ CLI = Path(__file__).resolve().parent.parent / "aiexp" / "cli"
 COMMANDS = [
     "init",
     "validate",
+    "screen",
     "content-calc",
     "render",
     "checklist",
@@ -32,7 +33,17 @@ COMMANDS = [
     "schema",
 ]
 # What `--help` must not import: the heavy libraries, rich's help formatting and the core.
-HEAVY = ("openpyxl", "docx", "jinja2", "pycountry", "pydantic", "rich", "markdown_it", "pygments")
+HEAVY = (
+    "openpyxl",
+    "docx",
+    "jinja2",
+    "pycountry",
+    "pydantic",
+    "rich",
+    "markdown_it",
+    "pygments",
+    "rapidfuzz",
+)
 
 
 def _group() -> typer.core.TyperGroup:

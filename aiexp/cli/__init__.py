@@ -16,6 +16,7 @@ from __future__ import annotations
 from aiexp.cli import (  # noqa: F401 (each module adds its command to `app` as it is imported)
     init_cmd,
     validate_cmd,
+    screen_cmd,
     content_calc_cmd,
     render_cmd,
     checklist_cmd,

@@ -22,6 +22,8 @@ Examples:
   aiexp render --out draft.docx --draft --force
       render despite open errors, marked DRAFT
   aiexp render --out proposal.docx --reference-docx house.docx --template-dir my-templates
+  aiexp render --out proposal.docx --screening-list consolidated.csv
+      section 8 states the screening; the manifest records the list's sha256
 
 Writes FILE.docx and FILE.manifest.json. Exit code 0: written; 1: refused because of error
 findings (listed; nothing written); 2: an input cannot be read or an option is wrong.
@@ -86,6 +88,15 @@ def render(
             help="The proposal date when the workbook has no submission_date (default: today).",
         ),
     ] = None,
+    screening_list: Annotated[
+        Path | None,
+        typer.Option(
+            "--screening-list",
+            metavar="FILE",
+            help="Screen every party against this saved Consolidated Screening List; section 8 "
+            "and the manifest say so.",
+        ),
+    ] = None,
 ) -> None:
     """Write the proposal as a Word document: cover, contents, sections 1–8 of notice
     Section VI and the appendices, with FILE.manifest.json beside it. Refuses (exit 1)
@@ -102,12 +113,18 @@ def render(
     if out is None:
         raise AiexpError("--out FILE.docx is required: where to write the proposal")
     day = parse_date_option(date)
-    inputs = [p for p in (workbook, bom, reference_docx) if p is not None]
+    inputs = [p for p in (workbook, bom, reference_docx, screening_list) if p is not None]
     check_output(out, force=force, inputs=inputs)
     check_output(manifest_path(out), force=force, inputs=inputs)
     if reference_docx is not None and not reference_docx.is_file():
         raise AiexpError(f"{reference_docx}: --reference-docx file not found")
-    result = check_workbook(workbook, bom=bom, profile=load_profile_option(profile), today=day)
+    result = check_workbook(
+        workbook,
+        bom=bom,
+        profile=load_profile_option(profile),
+        today=day,
+        screening_list=screening_list,
+    )
     errors = [f for f in result.report.findings if f.severity is Severity.ERROR]
     if errors and not draft:
         print_view(refusal_view(errors))

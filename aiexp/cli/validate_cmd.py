@@ -17,6 +17,7 @@ Examples:
   aiexp validate                 ./consortium.xlsx, with bom.csv beside it
   aiexp validate consortium.xlsx --bom bom.csv --json
   aiexp validate --strict --ignore providers.top-two --date 2026-06-15
+  aiexp validate --screening-list consolidated.csv
 
 Exit code 0: no error; 1: errors (or warnings with --strict); 2: the input cannot be read or
 an option is wrong. The rules are listed in docs/rules.md.
@@ -58,6 +59,15 @@ def validate(
             help="The submission date when the workbook gives none (default: now).",
         ),
     ] = None,
+    screening_list: Annotated[
+        Path | None,
+        typer.Option(
+            "--screening-list",
+            metavar="FILE",
+            help="Also screen every party against this saved Consolidated Screening List "
+            "(its CSV or JSON download; see aiexp screen).",
+        ),
+    ] = None,
 ) -> None:
     """Check the workbook against every rule of the notice; findings grouped by severity.
 
@@ -74,6 +84,7 @@ def validate(
         profile=load_profile_option(profile),
         today=parse_date_option(date),
         ignore=ignore or (),
+        screening_list=screening_list,
     ).report
     if json_output:
         print_json(report.to_json_dict())

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from aiexp.checklist import Checklist
     from aiexp.content import ContentResult
     from aiexp.findings import Finding, Report
+    from aiexp.screening import ScreeningResult
 
 SEVERITY_HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Info"}
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -49,6 +50,10 @@ def _line(*parts: str | Text | tuple[str, str], style: str = "") -> Text:
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' * (count != 1)}"
+
+
+def _count(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
 # -- validate -------------------------------------------------------------------------------
@@ -80,6 +85,59 @@ def report_view(report: Report) -> RenderableType:
             f") — {verdict}",
         )
     )
+    return Group(*lines)
+
+
+# -- screen ---------------------------------------------------------------------------------
+def screening_view(result: ScreeningResult, file: str, input_errors: int) -> RenderableType:
+    """screen: the list used, each match and possible match with its places, then a summary."""
+    from aiexp.findings import sort_findings
+
+    listed = result.screening_list
+    newest = listed.newest_start_date.isoformat() if listed.newest_start_date else "none given"
+    lines: list[RenderableType] = [
+        _line("List ", data(listed.path), f" ({listed.format.upper()}, sha256 {listed.sha256})"),
+        _line(
+            f"  {_count(len(listed.entries), 'entry', 'entries')} compared, newest start date "
+            f"{newest}",
+            f"; {_count(listed.not_screened, 'vessel or aircraft', 'vessels and aircraft')} "
+            "not compared (not parties)"
+            if listed.not_screened
+            else "",
+        ),
+        _line(),
+    ]
+    findings = sort_findings(result.findings())
+    headings = {"error": "Matches", "warning": "Possible matches"}
+    for severity, heading in headings.items():
+        group = [f for f in findings if f.severity.value == severity]
+        if not group:
+            continue
+        style = SEVERITY_STYLES[severity]
+        lines.append(_line(f"{heading} ({len(group)})", style=style))
+        for finding in group:
+            lines.append(_line("  ", data(finding.code, style), "  ", data(finding.location)))
+            lines.append(_line("    ", data(finding.message)))
+        lines.append(_line())
+    if result.matches:
+        verdict = (
+            f"{_count(result.match_count, 'match', 'matches')}, "
+            f"{_count(result.possible_count, 'possible match', 'possible matches')}: due "
+            "diligence before proceeding (a match is not a conclusion)"
+        )
+    else:
+        verdict = f"no name scored {result.min_score} or more"
+    parties = _count(len(result.parties), "party", "parties")
+    lines.append(_line(data(file), f": {parties} screened — {verdict}"))
+    if input_errors:
+        lines.append(
+            _line(
+                f"Note: the workbook has {_plural(input_errors, 'input error')}; a cell that "
+                "cannot be read names no party (see aiexp validate ",
+                data(file),
+                ")",
+            )
+        )
     return Group(*lines)
 
 
