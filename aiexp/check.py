@@ -72,7 +72,7 @@ def check_workbook(
     rates = workbook_rates(path, wb.consortium, content)
     screening = None
     if screening_list is not None:
-        screening = _screen(path, wb, bom, screening_list, min_score, today)
+        screening = _screen(path, wb, bom, screening_list, min_score)
     context = RuleContext(
         wb=wb,
         profile=profile,
@@ -104,7 +104,6 @@ def _screen(
     bom: Path | None,
     screening_list: Path,
     min_score: int | None,
-    today: dt.date | None,
 ) -> ScreeningResult:
     """Every party of the workbook and its BOM against the list (SPEC §1 `screen`)."""
     from aiexp.content import resolve_bom
@@ -112,7 +111,9 @@ def _screen(
     from aiexp.screening.screen import DEFAULT_MIN_SCORE, check_min_score, screen_parties
 
     score = check_min_score(DEFAULT_MIN_SCORE if min_score is None else min_score)
-    listed = load_list(Path(screening_list), today=today)
+    # The clock, not --date, bounds the list's newest date: a list saved after the submission
+    # date is still as new as its entries say.
+    listed = load_list(Path(screening_list))
     parties = collect_parties(wb, resolve_bom(path, wb, bom))
     return screen_parties(parties, listed, min_score=score)
 

@@ -1,8 +1,9 @@
 """The files a command read, each with its sha256: what a manifest records (SPEC §6).
 
-`check_sources` names the workbook, the BOM file and the rates files a check used;
-`render_sources` adds the template files and the reference document of a render. The manifest
-beside a rendered proposal lists them, so a reviewer can tell exactly what it was built from.
+`check_sources` names the workbook, the BOM file, the rates files and the screening list a check
+used; `render_sources` adds the template files and the reference document of a render. The
+manifest beside a rendered proposal lists them, so a reviewer can tell exactly what it was built
+from.
 """
 
 from __future__ import annotations
@@ -54,6 +55,10 @@ def check_sources(check: CheckResult, workbook: Path) -> list[SourceFile]:
     if check.bom is not None:
         entries.append(source("bom", check.bom))
     entries.extend(source("rates", path) for path in rates_files(check, workbook))
+    if check.screening is not None:
+        # The hash of the bytes the screening read, not of the file as it may be now.
+        listed = check.screening.screening_list
+        entries.append(SourceFile("screening_list", listed.path, listed.sha256))
     return entries
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiexp import __version__
 from aiexp.document.context import build_context
+from aiexp.document.context.shaper import long_date
 from aiexp.document.docx_writer import DocumentSetup, iter_xml_parts, markdown_to_docx
 from aiexp.document.redact import Redactor
 from aiexp.document.templates import shipped_templates
@@ -31,6 +32,7 @@ from aiexp.sources import SourceFile
 if TYPE_CHECKING:
     from aiexp.check import CheckResult
     from aiexp.content import ContentResult
+    from aiexp.screening import ScreeningResult
 
 MAIN_TEMPLATE = "proposal.md.j2"
 DRAFT_HEADER = "DRAFT — NOT READY FOR SUBMISSION"
@@ -164,8 +166,13 @@ def build_proposal(
     profile: Profile,
     options: RenderOptions,
     rates: Mapping[str, Decimal],
+    screening: ScreeningResult | None = None,
 ) -> tuple[bytes, str, Redactor]:
-    """Render the DOCX from the model, the report and the content result (no file written)."""
+    """Render the DOCX from the model, the report and the content result (no file written).
+
+    `screening` is the parties screened against `--screening-list`: section 8 states it only
+    when there is one (SPEC §1).
+    """
     date = consortium.info.submission_date or options.date or dt.date.today()
     redactor = Redactor(public=options.public)
     context = build_context(
@@ -179,6 +186,7 @@ def build_proposal(
         draft=options.draft,
     )
     context["tool_version"] = __version__
+    context["screening"] = screening_context(screening)
     markdown = render_markdown(context, options.template_dir)
     if options.public:
         markdown = redactor.scrub_markdown(markdown)
@@ -217,6 +225,20 @@ def build_proposal(
     return docx, markdown, redactor
 
 
+def screening_context(screening: ScreeningResult | None) -> dict[str, Any] | None:
+    """What section 8 says of the screening: counts and the list's newest date (None: none)."""
+    if screening is None:
+        return None
+    newest = screening.screening_list.newest_start_date
+    return {
+        "parties": len(screening.parties),
+        "date": long_date(newest) if newest is not None else None,
+        "min_score": screening.min_score,
+        "matches": screening.match_count,
+        "possible": screening.possible_count,
+    }
+
+
 def render_proposal(
     check: CheckResult, options: RenderOptions, *, sources: Sequence[SourceFile]
 ) -> RenderedProposal:
@@ -227,7 +249,13 @@ def render_proposal(
     """
     consortium = check.workbook.consortium
     docx, markdown, redactor = build_proposal(
-        consortium, check.report, check.content, check.profile, options, check.rates
+        consortium,
+        check.report,
+        check.content,
+        check.profile,
+        options,
+        check.rates,
+        screening=check.screening,
     )
     manifest = {
         "tool": "aiexp",
@@ -244,6 +272,8 @@ def render_proposal(
         "inputs": [source.to_json_dict() for source in sources],
         "validation": {"valid": check.report.valid, **check.report.summary.model_dump()},
         "hardware": check.content.to_json_dict() if check.content is not None else None,
+        # The list's sha256 and newest start_date: which list the parties were screened against.
+        "screening": check.screening.summary_json() if check.screening is not None else None,
     }
     if options.public:
         manifest = redactor.scrub_json(manifest)

@@ -51,7 +51,8 @@ class PartyMatch:
         through = f" (through its alternate name “{hit.matched_name}”)" if hit.alternate else ""
         programs = "; ".join(entry.programs) or "none given"
         number = f", entity number {entry.entity_number}" if entry.entity_number else ""
-        country = ", the country agreeing" if hit.country_agrees else ""
+        shared = sorted(self.party.countries & entry.countries)
+        country = f"; country shared: {', '.join(shared)}" if shared else ""
         kind = "matches" if self.code == "screening.match" else "may match"
         return (
             f"“{self.party.name}” ({', '.join(self.party.roles)}; {self.party.where()}) {kind} "
