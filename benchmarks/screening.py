@@ -44,7 +44,7 @@ SYLLABLES = (
     "zhou xin hua tek nor vik sten berg ul mak sim"
 ).split()
 #: The made-up words names are drawn from, the first ones far more often (word frequencies in
-#: real names follow Zipf's law: a few words are in thousands of names, most in one or two).
+#: real names follow Zipf's law: a few words are in hundreds of names, most in one or two).
 VOCABULARY_SIZE = 40_000
 
 CHILD = """
@@ -80,7 +80,7 @@ class Names:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
         self.words = vocabulary(rng)
-        self.weights = [1 / (rank + 10) for rank in range(len(self.words))]
+        self.weights = [1 / (rank + 100) for rank in range(len(self.words))]
 
     def company(self) -> str:
         """One to three distinctive words, often a generic word, a legal form."""

@@ -17,12 +17,13 @@ the party's (a badly misspelt one-word name), and a transliteration that shares 
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
-from aiexp.screening.lists import Entry
+from aiexp.screening.lists import Entry, gc_paused
 from aiexp.screening.names import (
     MIN_FUZZY_TOKEN,
     NameKey,
@@ -63,51 +64,51 @@ class NameIndex:
     """Every name and alternate name of the list, normalised once, with a word index."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
-        self.entries: list[Entry] = list(entries)
+        with gc_paused():
+            self._build(list(entries))
+
+    def _build(self, entries: list[Entry]) -> None:
+        self.entries = entries
         #: The indexed names: (entry number, the name as the list writes it, alternate, its
-        #: words, its distinctive words, and those joined by spaces).
-        self.names: list[tuple[int, str, bool, list[str], tuple[str, ...], str]] = []
+        #: words, its distinctive words). A name an entry repeats (an alias equal to its name
+        #: once folded) is indexed twice; the search keeps one hit per entry.
+        self.names: list[tuple[int, str, bool, list[str], tuple[str, ...]]] = []
         self._keys: dict[int, NameKey] = {}
-        self._by_word: dict[str, list[int]] = {}
-        #: Distinctive words by length and first or last half (`_halves`), for one-edit lookups.
-        self._by_half: dict[str, list[str]] = {}
-        self._generic: dict[str, list[int]] = {}
+        by_word: defaultdict[str, list[int]] = defaultdict(list)
+        #: Names of two or more distinctive words, by those words written together.
+        by_joined: defaultdict[str, list[int]] = defaultdict(list)
+        generic: defaultdict[str, list[int]] = defaultdict(list)
         listed = [
             (number, text, alternate)
             for number, entry in enumerate(self.entries)
             for text, alternate in entry.names()
         ]
         folded = fold_many([text for _, text, _ in listed])
-        names, by_word, generic = self.names, self._by_word, self._generic
-        words_seen: set[str] = set()
-        last_number, seen = -1, set[tuple[str, ...]]()
+        names = self.names
         for (number, text, alternate), folded_words in zip(listed, folded, strict=True):
             words = name_words(folded_words)
             if not words:
                 continue
-            if number != last_number:
-                last_number, seen = number, set()
-            spelled = tuple(words)
-            if spelled in seen:  # the same name twice in one entry (alias = name, once folded)
-                continue
-            seen.add(spelled)
             name_id = len(names)
             tokens = distinctive_words(words)
-            names.append((number, text, alternate, words, tokens, " ".join(tokens)))
+            names.append((number, text, alternate, words, tokens))
             if not tokens:
-                generic.setdefault(" ".join(sorted(words)), []).append(name_id)
+                generic[" ".join(sorted(words))].append(name_id)
                 continue
-            words_seen.update(tokens)
             for word in tokens:
-                by_word.setdefault(word, []).append(name_id)
+                by_word[word].append(name_id)
             if len(tokens) > 1:
-                by_word.setdefault("".join(tokens), []).append(name_id)
-        by_half = self._by_half
-        for word in words_seen:
+                by_joined["".join(tokens)].append(name_id)
+        by_half: defaultdict[str, list[str]] = defaultdict(list)
+        for word in by_word:
             size = len(word)
             if size >= MIN_FUZZY_TOKEN:
                 for half in _halves(word, size):
-                    by_half.setdefault(half, []).append(word)
+                    by_half[half].append(word)
+        self._by_word, self._by_joined = dict(by_word), dict(by_joined)
+        #: Distinctive words by length and first or last half (`_halves`), for one-edit lookups.
+        self._by_half = dict(by_half)
+        self._generic = dict(generic)
 
     def key(self, name_id: int) -> NameKey:
         """The full screening form of an indexed name (worked out when first scored)."""
@@ -124,9 +125,10 @@ class NameIndex:
         words = set(party.tokens)
         if len(party.tokens) > 1:
             words.add("".join(party.tokens))
-        by_word = self._by_word
+        by_word, by_joined = self._by_word, self._by_joined
         for word in words:
             found.update(by_word.get(word, ()))
+            found.update(by_joined.get(word, ()))
             if len(word) >= MIN_FUZZY_TOKEN:
                 for listed in self._near(word):
                     found.update(by_word[listed])
@@ -158,11 +160,11 @@ class NameIndex:
         best: dict[int, NameHit] = {}
         names, entries = self.names, self.entries
         for name_id in self.candidates(party):
-            number, text, alternate, _, tokens, distinctive = names[name_id]
+            number, text, alternate, _, tokens = names[name_id]
             entry = entries[number]
             agrees = not countries.isdisjoint(entry.countries)
             floor = min_score - COUNTRY_BONUS if agrees else min_score
-            if not may_reach(party, tokens, distinctive, floor):
+            if not may_reach(party, tokens, " ".join(tokens), floor):
                 continue
             raw = name_score(party, self.key(name_id))
             if raw <= 0:
