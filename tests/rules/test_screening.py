@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -103,9 +104,12 @@ def test_a_bom_supplier_is_screened_line_by_line_and_merged_with_its_rows(sample
     )
     result = screened(sample)
     (finding,) = of(result.report.findings, "screening.match")
+    halvorsen = result.workbook.consortium.member("Halvorsen Data Works, Inc.")
+    cell = str(result.workbook.locate("Members", halvorsen, "ultimate_parent"))
+    assert re.fullmatch(r"Members![A-Z]+6", cell), cell
     # One party, three places: the Members cell first, then BOM lines 4 and 10.
-    assert str(finding.location) == "Members!F6"
-    assert "(ultimate parent, BOM supplier; Members!F6, " in finding.message
+    assert str(finding.location) == cell
+    assert f"(ultimate parent, BOM supplier; {cell}, " in finding.message
     assert f"{bom} lines 4, 10)" in finding.message
 
 
