@@ -153,9 +153,12 @@ class _Reader:
                     f"add a sheet named {spec.name} (run `aiexp init` for a template)",
                 )
             return None
-        worksheets = [s for s in claimants if s.kind == "worksheet"]
-        fallback = worksheets[0] if worksheets else None
-        chosen = next((s for s in worksheets if not s.hidden), fallback)
+        # Read a visible worksheet before a hidden one, the exact name before a near one.
+        worksheets = sorted(
+            (s for s in claimants if s.kind == "worksheet"),
+            key=lambda s: (s.hidden, s.name.casefold() != spec.name.casefold(), s.index),
+        )
+        chosen = worksheets[0] if worksheets else None
         for other in claimants:
             if other is chosen or (chosen is None and other is claimants[0]):
                 continue
@@ -176,8 +179,8 @@ class _Reader:
                 f"{_describe_sheet(sheet)} is not a worksheet of cells, so the workbook has no "
                 f"{spec.name} sheet to read",
                 Location(file=self.file, sheet=sheet.name),
-                f"rename the {sheet.kind} and put the {spec.name} rows on a worksheet named "
-                f"{spec.name} (run `aiexp init` for a template)",
+                f"rename the {sheet.kind.replace('sheet', ' sheet')} and put the {spec.name} rows "
+                f"on a worksheet named {spec.name} (run `aiexp init` for a template)",
             )
             return None
         return chosen.name
