@@ -390,7 +390,7 @@ def _simple_strings(data: bytes) -> list[str]:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise NotSimple from None
-    body = text.find("<sst")
+    body = data.find(b"<sst")
     if body < 0 or odd_markup(data[body:]):
         raise NotSimple
     start = _SST_START.search(text, 0, 4096)

@@ -196,11 +196,19 @@ class _Reader:
         # nothing), but a row with content there alone is still not a blank row.
         rows.width = width
         layout = self.layouts[spec.name]
-        # (column, position, letter, parse cache): the cache maps (text, number format) to the
-        # parsed value for kinds whose values are immutable, so repeated text (countries,
-        # yes/no, currencies, supplier names) is parsed once.
-        plan: list[tuple[ColumnSpec, int, str, dict[tuple[Any, str | None], Any] | None]] = [
-            (col, position, layout.columns[col.key], {} if col.kind in _CACHED_KINDS else None)
+        # (column, key, position, letter, required, parse cache): the cache maps a cell's text
+        # (and number format, for percentages) to its parsed value for kinds whose values are
+        # immutable, so repeated text (countries, yes/no, currencies, names) is parsed once.
+        plan: list[tuple[ColumnSpec, str, int, str, bool, dict[Any, Any] | None, bool]] = [
+            (
+                col,
+                col.key,
+                position,
+                layout.columns[col.key],
+                col.required,
+                {} if col.kind in _CACHED_KINDS else None,
+                col.kind is Kind.PERCENT,
+            )
             for col in specs
             if (position := positions.get(col.key)) is not None
         ]
@@ -214,16 +222,21 @@ class _Reader:
                 continue  # a blank row
             values: dict[str, Any] = {}
             size = len(cells)
-            for col, position, letter, cache in plan:
+            for col, key, position, letter, required, cache, by_format in plan:
                 cell = cells[position] if position < size else EMPTY
-                if cache is not None and cell[0].__class__ is str:
-                    known = cache.get((cell[0], cell[1]), _BLANK)
+                raw = cell[0]
+                if raw is None:
+                    if required or cell[2]:
+                        self._cell(title, number, letter, col, cell)
+                    continue
+                if cache is not None and raw.__class__ is str:
+                    known = cache.get((raw, cell[1]) if by_format else raw, _BLANK)
                     if known is not _BLANK:
-                        values[col.key] = known
+                        values[key] = known
                         continue
                 parsed = self._cell(title, number, letter, col, cell, cache)
                 if parsed is not _BLANK:
-                    values[col.key] = parsed
+                    values[key] = parsed
             result.append(model.model_validate(values).at_row(number))
         return result
 
@@ -316,7 +329,7 @@ class _Reader:
         letter: str,
         col: ColumnSpec,
         cell: Cell,
-        cache: dict[tuple[Any, str | None], Any] | None = None,
+        cache: dict[Any, Any] | None = None,
     ) -> Any:
         """One cell's parsed value, or _BLANK (blank, or a located finding said why not)."""
         raw, number_format, uncached = cell
@@ -343,7 +356,7 @@ class _Reader:
         except ValueError as exc:
             return self._bad_cell(title, number, letter, col, str(exc))
         if cache is not None and raw.__class__ is str:
-            cache[(raw, number_format)] = parsed
+            cache[(raw, number_format) if col.kind is Kind.PERCENT else raw] = parsed
         return parsed
 
     def _bad_cell(self, title: str, number: int, letter: str, col: ColumnSpec, why: str) -> Any:

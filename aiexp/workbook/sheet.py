@@ -70,6 +70,7 @@ _ROW = main("row")
 _C, _V, _F, _IS = main("c"), main("v"), main("f"), main("is")
 _SHEET_ROOTS = {main(name) for name in ("worksheet", "dialogsheet", "macrosheet")}
 _columns: dict[str, int] = {}
+_KINDS = {kind: kind for kind in ("n", "s", "inlineStr", "str", "b", "e", "d")}
 
 
 def column_index(letters: str) -> int:
@@ -148,7 +149,10 @@ class SheetRows:
         known = self.source.styles.of(int(style))
         if known is None:
             raise NotSimple  # lxml names the cell
-        return found.get("t") or "n", known[0], known[1]
+        kind = found.get("t") or "n"
+        # the canonical string objects, so that the hot loop's comparisons are identity checks
+        kind = _KINDS.get(kind, kind)
+        return kind, known[0], known[1]
 
     def _value(self, kind: str, raw: str, fmt_kind: str) -> Any:
         """A cell's value from its type and text (not inline strings), as openpyxl gives it.
@@ -284,7 +288,11 @@ class SheetRows:
                     if kind == "s":
                         value = strings[int(raw)]
                     elif kind == "n" and fmt_kind == "number":
-                        value = cast_number(raw)
+                        # cast_number, inline: the commonest cell of all
+                        if "." in raw or "E" in raw or "e" in raw:
+                            value = float(raw)
+                        else:
+                            value = int(raw)
                     else:
                         value = self._value(kind, raw, fmt_kind)
                 except (ValueError, IndexError, OverflowError) as exc:

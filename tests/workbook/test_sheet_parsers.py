@@ -444,3 +444,40 @@ def test_chart_sheets_are_listed_but_have_no_rows(tmp_path: Path) -> None:
             ("Data", "worksheet"),
             ("Members", "chartsheet"),
         ]
+
+
+def _strings_both_ways(path: Path) -> tuple[list[str] | None, list[str]] | None:
+    """The shared strings by the fast path (None when it hands over) and by lxml alone."""
+    import zipfile
+
+    from aiexp.workbook import parts
+
+    try:
+        with open_xlsx(path) as package:
+            name = package.workbook.shared_strings
+    except WorkbookError:
+        return None
+    with zipfile.ZipFile(path) as archive:
+        info = parts.member(archive, name or "xl/sharedStrings.xml")
+        if info is None:
+            return None
+        data = archive.read(info)
+    try:
+        fast: list[str] | None = parts._simple_strings(data)
+    except parts.NotSimple:
+        fast = None
+    root = parts.parse_xml(str(path), "sst", data)
+    slow = [parts.text_content(i).replace("x005F_", "") for i in root.iter(parts.main("si"))]
+    return fast, slow
+
+
+def test_shared_strings_fast_and_lxml_agree() -> None:
+    compared = 0
+    for path in [*WORKBOOKS, *SHARED]:
+        found = _strings_both_ways(path)
+        if found is None or found[0] is None:
+            continue
+        fast, slow = found
+        assert fast == slow, path.name
+        compared += 1
+    assert compared >= 5
