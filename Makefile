@@ -14,6 +14,7 @@ test:
 bench:
 	$(PYTHON) benchmarks/startup.py
 	$(PYTHON) benchmarks/content_calc.py
+	$(PYTHON) benchmarks/workbook_scale.py
 
 docs:
 	$(PYTHON) -m aiexp schema --format markdown > docs/workbook.md

@@ -46,6 +46,7 @@ Cell: TypeAlias = tuple[Any, str | None, bool]
 EMPTY: Cell = (None, None, False)
 
 _BLOCK = 4 << 20  # decompressed bytes read at a time
+_PROLOG_LIMIT = 1 << 20  # what may come before <sheetData> (views, columns) for the fast parser
 # One cell as Excel, LibreOffice and openpyxl write it. The attributes are checked where they are
 # first met (`_meta`, once per distinct string); a self-closing cell (`<c r="A1" s="2"/>`)
 # backtracks one character into the second branch.
@@ -197,7 +198,7 @@ class SheetRows:
                 block = stream.read(_BLOCK)
                 buffer += block
                 start = buffer.find(b"<sheetData")
-                if start >= 0 or not block or len(buffer) > _BLOCK:
+                if start >= 0 or not block or len(buffer) > _PROLOG_LIMIT:
                     break
             if start < 0:
                 raise NotSimple

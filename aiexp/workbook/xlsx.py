@@ -66,10 +66,19 @@ def check_xlsx(path: Path) -> None:
     _checked_package(path, _read_bytes(path)).close()
 
 
-def open_xlsx(path: Path | str) -> XlsxPackage:
-    """Open a workbook for reading (a context manager); raises WorkbookError, one line."""
+def open_xlsx(path: Path | str, *, data: bytes | None = None) -> XlsxPackage:
+    """Open a workbook for reading (a context manager); raises WorkbookError, one line.
+
+    `data`: the file's bytes when the caller has read them already (so that two readers of one
+    workbook see the same bytes, under one digest); they are checked the same way.
+    """
     path = Path(path)
-    data = _read_bytes(path)
+    if data is None:
+        data = _read_bytes(path)
+    elif not data:
+        raise WorkbookError(f"{path}: the file is empty")
+    else:
+        _check_head(path, data[:8])
     package = _checked_package(path, data)
     try:
         return XlsxPackage(path, data, package)
@@ -85,6 +94,7 @@ class XlsxPackage:
         self.path = path
         self.label = file_label(path)
         self.sha256 = hashlib.sha256(data).hexdigest()
+        self.data = data  # the bytes read, for a second reader of the same workbook
         self._package = package
         self.workbook = read_workbook_part(self.label, package)
         self._strings: list[str] | None = None

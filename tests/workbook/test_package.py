@@ -130,3 +130,29 @@ def test_the_old_check_keeps_its_lines(tmp_path: Path) -> None:
     with pytest.raises(WorkbookError, match="the file is empty"):
         check_xlsx(tmp_path / "empty.xlsx")
     check_xlsx(one_sheet(tmp_path / "fine.xlsx", _cell_a1("x")))
+
+
+def test_a_second_reader_can_share_the_bytes(tmp_path: Path) -> None:
+    """open_xlsx(path, data=...) reads nothing from disk and checks the bytes the same way."""
+    path = one_sheet(tmp_path / "a.xlsx", _cell_a1("x"))
+    with open_xlsx(path) as first:
+        data = first.data
+    path.unlink()
+    with open_xlsx(path, data=data) as second:
+        assert second.sha256 == hashlib.sha256(data).hexdigest()
+        assert list(second.rows("Sheet1")) == [(1, [("x", "General", False)])]
+    with pytest.raises(WorkbookError, match="not a zip package"):
+        open_xlsx(path, data=b"name,role\n")
+
+
+def test_the_package_reader_needs_neither_pydantic_nor_openpyxl() -> None:
+    """The BOM reader opens .xlsx files through it; the CSV path stays light (issue 16)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, aiexp.workbook.xlsx; "
+        "print(sorted(m for m in ('pydantic', 'openpyxl', 'aiexp.model') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

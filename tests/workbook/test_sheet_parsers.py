@@ -367,8 +367,13 @@ def test_chunks_do_not_change_the_rows(tmp_path: Path, monkeypatch: pytest.Monke
         for n in range(1, 200)
     )
     path = one_sheet(tmp_path / "chunks.xlsx", rows)
-    whole = rows_of(path)
+    whole = rows_of(path, fast=False)
     monkeypatch.setattr(sheet_module, "_BLOCK", 97)
+
+    def no_lxml(self: SheetRows, skip: int) -> Any:
+        raise AssertionError("the fast parser handed over")
+
+    monkeypatch.setattr(SheetRows, "_lxml", no_lxml)
     assert typed(rows_of(path)) == typed(whole)
     assert len(whole) == 199
     assert whole[-1] == (
