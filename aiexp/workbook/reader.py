@@ -179,8 +179,8 @@ class _Reader:
                 f"{_describe_sheet(sheet)} is not a worksheet of cells, so the workbook has no "
                 f"{spec.name} sheet to read",
                 Location(file=self.file, sheet=sheet.name),
-                f"rename the {sheet.kind.replace('sheet', ' sheet')} and put the {spec.name} rows "
-                f"on a worksheet named {spec.name} (run `aiexp init` for a template)",
+                f"rename that sheet and put the {spec.name} rows on a worksheet named "
+                f"{spec.name} (run `aiexp init` for a template)",
             )
             return None
         return chosen.name
@@ -492,8 +492,16 @@ def _header(value: Any) -> str:
     return "" if is_blank(value) else normalise_header(str(value))
 
 
+_KIND_NAMES = {
+    "chartsheet": "a chart sheet",
+    "dialogsheet": "a dialog sheet",
+    "xlmacrosheet": "a macro sheet",
+    "xlintlmacrosheet": "a macro sheet",
+}
+
+
 def _describe_sheet(sheet: SheetEntry) -> str:
-    kind = "" if sheet.kind == "worksheet" else f"a {sheet.kind.replace('sheet', ' sheet')}"
+    kind = "" if sheet.kind == "worksheet" else _KIND_NAMES.get(sheet.kind, "not a worksheet")
     notes = [note for note in (kind, "hidden" if sheet.hidden else "") if note]
     return f"{sheet.name!r}" + (f" ({', '.join(notes)})" if notes else "")
 
