@@ -6,14 +6,12 @@ Each is an `input.*` finding that names both places, never a silent choice (SPEC
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-from aiexp.findings import Finding, Location, Severity
+from aiexp.codes import finding
+from aiexp.findings import Finding
 from aiexp.model import Row
 from aiexp.values import normalise_name
-
-if TYPE_CHECKING:
-    from aiexp.workbook.reader import WorkbookRead
+from aiexp.workbook.result import WorkbookRead
 
 
 def cross_row_findings(read: WorkbookRead) -> Iterator[Finding]:
@@ -27,7 +25,7 @@ def cross_row_findings(read: WorkbookRead) -> Iterator[Finding]:
         if earlier is not narrative:
             # The document takes one text per section; the other row would be edited in vain,
             # so it is an error, not a choice made for the user.
-            yield _error(
+            yield finding(
                 "input.duplicate",
                 f"section {narrative.section} has two rows in "
                 f"{read.locate('Narratives').sheet} (rows {earlier.row} and {narrative.row})",
@@ -45,7 +43,7 @@ def cross_row_findings(read: WorkbookRead) -> Iterator[Finding]:
                 continue
             norm = normalise_name(name)
             if norm in first:
-                yield _error(
+                yield finding(
                     "input.duplicate",
                     f"{sheet_name} lists {name!r} twice (rows {first[norm].row} and {row.row})",
                     read.locate(sheet_name, row, key),
@@ -56,7 +54,7 @@ def cross_row_findings(read: WorkbookRead) -> Iterator[Finding]:
     members = {normalise_name(m.name) for m in consortium.members if m.name}
     anchor = consortium.info.anchor_member
     if anchor and consortium.members and normalise_name(anchor) not in members:
-        yield _error(
+        yield finding(
             "input.unknown-entity",
             f"anchor_member {anchor!r} is not a name in the Members sheet",
             read.locate("Consortium", consortium.info, "anchor_member"),
@@ -66,7 +64,7 @@ def cross_row_findings(read: WorkbookRead) -> Iterator[Finding]:
     for model in consortium.models:
         provider = model.us_support_provider
         if provider and normalise_name(provider) not in members | providers:
-            yield _error(
+            yield finding(
                 "input.unknown-entity",
                 f"us_support_provider {provider!r} of model {model.model!r} is neither a "
                 "member nor a Providers row",
@@ -74,9 +72,3 @@ def cross_row_findings(read: WorkbookRead) -> Iterator[Finding]:
                 "name a member, or a provider listed in Providers with its ownership, exactly "
                 "as written there (IV.C: its own ownership must be checked)",
             )
-
-
-def _error(code: str, message: str, location: Location, hint: str) -> Finding:
-    return Finding(
-        code=code, severity=Severity.ERROR, message=message, location=location, hint=hint
-    )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import gc
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aiexp.findings import Finding, Location, Severity
+from aiexp.codes import finding
+from aiexp.findings import Finding, Location
 from aiexp.model import (
     SHEETS,
     ColumnSpec,
@@ -22,6 +22,7 @@ from aiexp.model import (
 from aiexp.values import is_blank, normalise_header, parse_text
 from aiexp.workbook.integrity import cross_row_findings
 from aiexp.workbook.parse import get_column_letter, parse_choice, parse_currency, parse_value
+from aiexp.workbook.result import SheetLayout, WorkbookRead
 from aiexp.workbook.xlsx import EMPTY, Cell, SheetEntry, SheetRows, XlsxPackage, open_xlsx
 
 __all__ = [
@@ -36,43 +37,6 @@ __all__ = [
 ]
 
 HEADER_SEARCH_ROWS = 10
-
-
-@dataclass
-class SheetLayout:
-    """Where a sheet's columns are: its title in the file, header row and column letters."""
-
-    title: str
-    header_row: int
-    columns: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class WorkbookRead:
-    """A workbook read into the model, with the input findings and where everything is."""
-
-    file: str
-    consortium: Consortium
-    findings: list[Finding]
-    layouts: dict[str, SheetLayout]
-    sha256: str = ""  # of the workbook's bytes as read: exactly the file the findings are about
-
-    def locate(self, sheet: str, row: Row | int | None = None, key: str | None = None) -> Location:
-        """The location of a sheet, a row of it, or one cell (`Members!D7`)."""
-        layout = self.layouts.get(sheet)
-        row_number = row.row if isinstance(row, Row) else row
-        if isinstance(row, ConsortiumInfo) and key is not None:
-            row_number = row.row_of(key)
-            key = "value"
-        letter = layout.columns.get(key) if layout is not None and key is not None else None
-        cell = f"{letter}{row_number}" if letter and row_number else None
-        return Location(
-            file=self.file,
-            sheet=layout.title if layout is not None else sheet,
-            cell=cell,
-            row=row_number,
-            column=key if key != "value" or sheet != "Consortium" else None,
-        )
 
 
 def read_workbook(path: Path | str) -> WorkbookRead:
@@ -296,7 +260,6 @@ class _Reader:
                     f"column {header!r} of {title} is not used by aiexp and is ignored",
                     where,
                     "rename it to one of the sheet's columns if it was meant to be read",
-                    Severity.INFO,
                 )
             elif key_of in positions:
                 first = positions[key_of]
@@ -440,7 +403,6 @@ class _Reader:
                         file=self.file, sheet=title, cell=f"{field_letter}{number}", row=number
                     ),
                     "check the spelling against `aiexp schema --format markdown`",
-                    Severity.INFO,
                 )
                 continue
             if key in seen:
@@ -472,17 +434,9 @@ class _Reader:
                 )
         return ConsortiumInfo.model_validate(values).set_rows(seen)
 
-    def _add(
-        self,
-        code: str,
-        message: str,
-        location: Location,
-        hint: str,
-        severity: Severity = Severity.ERROR,
-    ) -> None:
-        self.findings.append(
-            Finding(code=code, severity=severity, message=message, location=location, hint=hint)
-        )
+    def _add(self, code: str, message: str, location: Location, hint: str) -> None:
+        # Severity and section come from the code table; the message and hint name the cells.
+        self.findings.append(finding(code, message, location, hint))
 
 
 _BLANK = object()
