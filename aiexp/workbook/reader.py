@@ -160,9 +160,10 @@ class _Reader:
         # nothing), but a row with content there alone is still not a blank row.
         rows.width = width
         layout = self.layouts[spec.name]
-        # (column, key, position, letter, required, parse cache): the cache maps a cell's text
-        # (and number format, for percentages) to its parsed value for kinds whose values are
-        # immutable, so repeated text (countries, yes/no, currencies, names) is parsed once.
+        # (column, key, position, letter, required, parse cache, keyed by format): the cache
+        # maps a cell's value (and number format, for percentages) to its parsed value for kinds
+        # whose values are immutable, so repeated values (countries, yes/no, currencies,
+        # names, quantities, percentages) are parsed once.
         plan: list[tuple[ColumnSpec, str, int, str, bool, dict[Any, Any] | None, bool]] = [
             (
                 col,
@@ -193,12 +194,21 @@ class _Reader:
                     if required or cell[2]:
                         self._cell(title, number, letter, col, cell)
                     continue
-                if cache is not None and raw.__class__ is str:
-                    known = cache.get((raw, cell[1]) if by_format else raw, _BLANK)
-                    if known is not _BLANK:
-                        values[key] = known
-                        continue
-                parsed = self._cell(title, number, letter, col, cell, cache)
+                memo = None
+                if cache is not None:
+                    kind = raw.__class__
+                    if kind is str:
+                        memo = (raw, cell[1]) if by_format else raw
+                    elif kind is not float or raw:
+                        # With its type: 1, 1.0 and True are equal keys but read differently
+                        # (Decimal("1") and Decimal("1.0")); ±0.0 differ only in their sign.
+                        memo = (raw, kind, cell[1]) if by_format else (raw, kind)
+                    if memo is not None:
+                        known = cache.get(memo, _BLANK)
+                        if known is not _BLANK:
+                            values[key] = known
+                            continue
+                parsed = self._cell(title, number, letter, col, cell, cache, memo)
                 if parsed is not _BLANK:
                     values[key] = parsed
             result.append(model.model_validate(values).at_row(number))
@@ -293,6 +303,7 @@ class _Reader:
         col: ColumnSpec,
         cell: Cell,
         cache: dict[Any, Any] | None = None,
+        memo: Any = None,
     ) -> Any:
         """One cell's parsed value, or _BLANK (blank, or a located finding said why not)."""
         raw, number_format, uncached = cell
@@ -318,8 +329,8 @@ class _Reader:
             parsed = parse_value(raw, number_format, col)
         except ValueError as exc:
             return self._bad_cell(title, number, letter, col, str(exc))
-        if cache is not None and raw.__class__ is str:
-            cache[(raw, number_format) if col.kind is Kind.PERCENT else raw] = parsed
+        if cache is not None and memo is not None:
+            cache[memo] = parsed
         return parsed
 
     def _bad_cell(self, title: str, number: int, letter: str, col: ColumnSpec, why: str) -> Any:

@@ -257,3 +257,44 @@ def test_blank_and_whitespace_rows_are_still_skipped(workbook: Path) -> None:
     read = read_workbook(workbook)
     assert [m.row for m in read.consortium.members] == [2, 3]
     assert codes(read) == ["input.required"]
+
+
+# -- one parse per distinct value, never one value for two ----------------------------------------
+def test_equal_values_of_other_types_or_formats_read_apart(workbook: Path) -> None:
+    """1 and 1.0 are equal in Python, 0.0 and -0.0 too; each cell still reads as itself."""
+    from decimal import Decimal
+
+    # openpyxl writes 1000.0 as 1000: the cells get their text in the XML afterwards.
+    texts = {123456781: "1000", 123456782: "1000.0", 123456783: "0.0", 123456784: "-0.0"}
+    for value in texts:
+        append_row(
+            workbook,
+            "Providers",
+            {
+                "layer": 2,
+                "provider": f"P{value}",
+                "provider_type": "vendor",
+                "country": "US",
+                "value": value,
+                "description": "x",
+            },
+        )
+
+    book = load_workbook(workbook)
+    ws = book["Members"]
+    for row, fmt in ((2, "0%"), (3, "General")):
+        ws.cell(row, 11).value = 0.51  # us_ownership_pct, the same number in two formats
+        ws.cell(row, 11).number_format = fmt
+    book.save(workbook)
+
+    def change(part: str, data: bytes) -> bytes | None:
+        for value, text in texts.items():
+            data = data.replace(f"<v>{value}</v>".encode(), f"<v>{text}</v>".encode())
+        return data
+
+    rewrite_parts(workbook, change)
+    read = read_workbook(workbook)
+    assert read.findings == []
+    values = {p.provider: p.value for p in read.consortium.providers}
+    assert [str(values[f"P{v}"]) for v in texts] == ["1000", "1000.0", "0.0", "-0.0"]
+    assert [m.us_ownership_pct for m in read.consortium.members] == [Decimal(51), Decimal("0.51")]
