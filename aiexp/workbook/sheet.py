@@ -35,7 +35,6 @@ from aiexp.workbook.parts import (
     describe,
     entities_error,
     main,
-    odd_markup,
     text_content,
     utf8_declared,
     xml_text,
@@ -47,21 +46,28 @@ EMPTY: Cell = (None, None, False)
 
 _BLOCK = 4 << 20  # decompressed bytes read at a time
 _PROLOG_LIMIT = 1 << 20  # what may come before <sheetData> (views, columns) for the fast parser
+# Text as XML allows it: no markup, and none of the characters XML 1.0 forbids (controls,
+# U+FFFE, U+FFFF), which a parser refuses; a cell holding one does not match, so lxml reads the
+# sheet and says it is damaged. With the rows' text covered without a gap (see _fast_chunk),
+# no comment, CDATA section or instruction can hide anywhere in the rows either.
+_TEXT = "[^<\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]*"
+_VALUE = '"[^"<&\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]*"'
 # One cell as Excel, LibreOffice and openpyxl write it. The attributes are checked where they are
 # first met (`_meta`, once per distinct string); a self-closing cell (`<c r="A1" s="2"/>`)
 # backtracks one character into the second branch.
 _CELL = re.compile(
     r'<c r="([A-Z]{1,3})[0-9]+"([^>]*)'  # the column (the row comes from <row>); attributes
     r"(?:/>|>"
-    r"(<f[^<>]*>[^<]*</f>|<f[^<>]*/>)?"  # a formula: only its presence matters
-    r"(?:<v>([^<]*)</v>)?"
-    r"(?:<is><t[^<>]*>([^<]*)</t></is>)?"
+    rf"(<f(?: [a-zA-Z0-9]+={_VALUE})*>{_TEXT}</f>|<f(?: [a-zA-Z0-9]+={_VALUE})*/>)?"
+    rf"(?:<v>({_TEXT})</v>)?"  # a formula above: only its presence matters
+    rf'(?:<is><t(?: xml:space="preserve")?>({_TEXT})</t></is>)?'
     r"</c>)"
 )
-_ATTRIBUTES = re.compile(r'(?: [a-zA-Z]+="[^"<&]*")*')
-_BETWEEN = re.compile(r'(?:\s*(?:</row>|<row(?: [a-zA-Z0-9:]+="[^"<&]*")*\s*/?>))*\s*')
-_NEXT_ROW = re.compile(r'</row><row r="([0-9]{1,7})"(?: [a-zA-Z0-9:]+="[^"<&]*")*>')
-_ROW_TAG = re.compile(r'<row((?: [a-zA-Z0-9:]+="[^"<&]*")*)\s*(/?)>|</row>')
+_ATTRIBUTES = re.compile(rf"(?: [a-zA-Z]+={_VALUE})*")
+_ROW_ATTRIBUTES = rf"(?: [a-zA-Z0-9:]+={_VALUE})*"
+_BETWEEN = re.compile(rf"(?:\s*(?:</row>|<row{_ROW_ATTRIBUTES}\s*/?>))*\s*")
+_NEXT_ROW = re.compile(rf'</row><row r="([0-9]{{1,7}})"{_ROW_ATTRIBUTES}>')
+_ROW_TAG = re.compile(rf"<row({_ROW_ATTRIBUTES})\s*(/?)>|</row>")
 _ROW_NUMBER = re.compile(r' r="([^"]*)"')
 _ATTRIBUTE = re.compile(r' ([a-zA-Z]+)="([^"]*)"')
 _PROLOG = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml [^<>]*\?>)?\s*<worksheet\b([^<>]*)>")
@@ -141,8 +147,8 @@ class SheetRows:
 
     def _meta(self, attributes: str) -> tuple[str, str, str]:
         """(type, number format, format kind) of a cell's attributes."""
-        if _ATTRIBUTES.fullmatch(attributes) is None:
-            raise NotSimple
+        if _ATTRIBUTES.fullmatch(attributes) is None or "xmlns" in attributes:
+            raise NotSimple  # a namespace declared on a cell: lxml resolves it
         found = dict(_ATTRIBUTE.findall(attributes))
         style = found.get("s") or "0"
         if not style.isdigit():
@@ -243,8 +249,8 @@ class SheetRows:
             raise NotSimple
 
     def _fast_chunk(self, data: bytes, state: _FastState) -> Iterator[tuple[int, list[Cell]]]:
-        if odd_markup(data) or b"xmlns" in data:
-            raise NotSimple  # a namespace declared inside the rows: lxml resolves it
+        if b"]]>" in data:
+            raise NotSimple  # not allowed in text: lxml says the sheet is damaged
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -259,7 +265,9 @@ class SheetRows:
         ):
             if between:
                 step = _NEXT_ROW.fullmatch(between) if open_row else None
-                if step is not None:  # `</row><row r="8" ...>`: most rows, without a regex loop
+                if (
+                    step is not None and "xmlns" not in between
+                ):  # `</row><row r="8" ...>`: most rows, without a regex loop
                     self._done += 1
                     if cells:
                         yield state.number, cells
@@ -317,8 +325,8 @@ class SheetRows:
 
     def _rows_between(self, between: str, state: _FastState) -> Iterator[tuple[int, list[Cell]]]:
         """Row tags between two cells: end the open row (give it), start the next."""
-        if _BETWEEN.fullmatch(between) is None:
-            raise NotSimple
+        if _BETWEEN.fullmatch(between) is None or "xmlns" in between:
+            raise NotSimple  # anything but row tags, or a namespace declared on a row
         for match in _ROW_TAG.finditer(between):
             if match.group(0) == "</row>":
                 if not state.open_row:

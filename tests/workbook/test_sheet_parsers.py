@@ -21,6 +21,7 @@ from aiexp.workbook import sheet as sheet_module
 from aiexp.workbook.sheet import Cell, SheetRows
 from aiexp.workbook.xlsx import iter_sheet_rows, load, open_xlsx
 from tests.workbook.packages import (
+    MAIN,
     Sheet,
     chartsheet,
     one_sheet,
@@ -313,6 +314,9 @@ def test_shapes_the_fast_parser_hands_to_lxml(tmp_path: Path) -> None:
         "cdata": plain.replace("a&lt;b", "<![CDATA[a<b]]>"),
         "pretty": plain.replace("><", ">\n  <"),
         "single-quotes": plain.replace('r="B1"', "r='B1'"),
+        "processing-instruction": plain.replace('<c r="B1">', '<?note here?><c r="B1">'),
+        "namespace-on-row": plain.replace('<row r="1">', f'<row r="1" xmlns="{MAIN}">'),
+        "namespace-on-cell": plain.replace('<c r="B1">', f'<c r="B1" xmlns="{MAIN}">'),
     }
     for name, rows in variants.items():
         path = one_sheet(tmp_path / f"{name}.xlsx", rows)
@@ -428,6 +432,11 @@ def test_entities_anywhere_are_refused(tmp_path: Path) -> None:
 def test_not_well_formed_xml_is_one_line(tmp_path: Path) -> None:
     for name, rows in {
         "control": '<row r="1"><c r="A1" t="inlineStr"><is><t>a\x01b</t></is></c></row>',
+        "control-value": '<row r="1"><c r="A1"><v>1\x1f</v></c></row>',
+        "control-attribute": '<row r="1"><c r="A1" s="0\x02"><v>1</v></c></row>',
+        "control-row": '<row r="1" x14ac:dyDescent="\x0b"><c r="A1"><v>1</v></c></row>',
+        "noncharacter": '<row r="1"><c r="A1" t="inlineStr"><is><t>a\uffffb</t></is></c></row>',
+        "cdata-end": '<row r="1"><c r="A1" t="inlineStr"><is><t>a]]>b</t></is></c></row>',
         "unclosed": '<row r="1"><c r="A1"><v>1</v></row>',
         "entity": '<row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row>',
     }.items():
