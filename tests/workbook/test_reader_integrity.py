@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.chart import BarChart, Reference
 
 from aiexp.findings import Severity
+from aiexp.model import Member, columns
 from aiexp.workbook.reader import read_workbook
 from tests.hardening.bad_files import rewrite_parts
 from tests.workbook.conftest import codes, only
@@ -39,6 +41,12 @@ def _retitle(path: Path, old: str, new: str) -> None:
         return data.replace(f'name="{old}"'.encode(), f'name="{new}"'.encode())
 
     rewrite_parts(path, change)
+
+
+def _column(ws: Any, key: str) -> int:
+    """The column (1-based) whose header is the label of `key` in the Members sheet."""
+    label = next(c.label for c in columns(Member) if c.key == key)
+    return next(c for c in range(1, ws.max_column + 1) if ws.cell(1, c).value == label)
 
 
 def _member_names(path: Path) -> list[str | None]:
@@ -282,9 +290,10 @@ def test_equal_values_of_other_types_or_formats_read_apart(workbook: Path) -> No
 
     book = load_workbook(workbook)
     ws = book["Members"]
+    column = _column(ws, "us_ownership_pct")
     for row, fmt in ((2, "0%"), (3, "General")):
-        ws.cell(row, 11).value = 0.51  # us_ownership_pct, the same number in two formats
-        ws.cell(row, 11).number_format = fmt
+        ws.cell(row, column).value = 0.51  # the same number in two formats
+        ws.cell(row, column).number_format = fmt
     book.save(workbook)
 
     def change(part: str, data: bytes) -> bytes | None:
