@@ -15,6 +15,7 @@ bench:
 	$(PYTHON) benchmarks/startup.py
 	$(PYTHON) benchmarks/content_calc.py
 	$(PYTHON) benchmarks/screening.py
+	$(PYTHON) benchmarks/workbook_scale.py
 
 docs:
 	$(PYTHON) -m aiexp schema --format markdown > docs/workbook.md

@@ -130,7 +130,7 @@ CODES: tuple[Code, ...] = (
         ERR,
         None,
         "reader",
-        "A required sheet is missing.",
+        "A required sheet is missing, or a chart or dialog sheet has a data sheet's name.",
         "Add the sheet (`aiexp init` writes a template with every sheet).",
         requirements=BY_LOCATION,
         item=BY_LOCATION,
@@ -161,9 +161,10 @@ CODES: tuple[Code, ...] = (
         ERR,
         None,
         "reader",
-        "Two members, two models or two Consortium fields with the same name (case and "
-        "spaces ignored).",
-        "Merge the rows into one.",
+        "Two of what must be one: members, models or Consortium fields with the same name "
+        "(case and spaces ignored), sheets whose names match one sheet, header cells for one "
+        "column, Narratives rows for one section.",
+        "Merge the rows into one, or delete or rename the extra sheet or column.",
         requirements=BY_LOCATION,
         item=BY_LOCATION,
     ),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aiexp.findings import Finding, Location, Severity
+from aiexp.codes import finding
+from aiexp.findings import Finding, Location
 from aiexp.model import (
     SHEETS,
     ColumnSpec,
@@ -19,216 +19,216 @@ from aiexp.model import (
     SheetSpec,
     columns,
 )
-from aiexp.values import (
-    is_blank,
-    normalise_header,
-    normalise_name,
-    parse_country,
-    parse_date,
-    parse_layer,
-    parse_layers,
-    parse_list,
-    parse_money,
-    parse_percent,
-    parse_text,
-    parse_yes_no,
-    to_decimal,
-)
-from aiexp.workbook.xlsx import check_xlsx, file_label, iter_sheet_rows, load
+from aiexp.values import is_blank, normalise_header, parse_text
+from aiexp.workbook.integrity import cross_row_findings
+from aiexp.workbook.parse import get_column_letter, parse_choice, parse_currency, parse_value
+from aiexp.workbook.result import SheetLayout, WorkbookRead
+from aiexp.workbook.xlsx import EMPTY, Cell, SheetEntry, SheetRows, XlsxPackage, open_xlsx
+
+__all__ = [
+    "HEADER_SEARCH_ROWS",
+    "SheetLayout",
+    "WorkbookRead",
+    "get_column_letter",
+    "parse_choice",
+    "parse_currency",
+    "parse_value",
+    "read_workbook",
+]
 
 HEADER_SEARCH_ROWS = 10
 
 
-def get_column_letter(index: int) -> str:
-    """The column letter of a 1-based index (`A` for 1)."""
-    # openpyxl is imported lazily: `parse_value` users such as content-calc's CSV path never
-    # need it, and importing it costs about 0.3 s of start-up.
-    from openpyxl.utils import get_column_letter as letter
-
-    return str(letter(index))
-
-
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
-
-
-@dataclass
-class SheetLayout:
-    """Where a sheet's columns are: its title in the file, header row and column letters."""
-
-    title: str
-    header_row: int
-    columns: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class WorkbookRead:
-    """A workbook read into the model, with the input findings and where everything is."""
-
-    file: str
-    consortium: Consortium
-    findings: list[Finding]
-    layouts: dict[str, SheetLayout]
-
-    def locate(self, sheet: str, row: Row | int | None = None, key: str | None = None) -> Location:
-        """The location of a sheet, a row of it, or one cell (`Members!D7`)."""
-        layout = self.layouts.get(sheet)
-        row_number = row.row if isinstance(row, Row) else row
-        if isinstance(row, ConsortiumInfo) and key is not None:
-            row_number = row.row_of(key)
-            key = "value"
-        letter = layout.columns.get(key) if layout is not None and key is not None else None
-        cell = f"{letter}{row_number}" if letter and row_number else None
-        return Location(
-            file=self.file,
-            sheet=layout.title if layout is not None else sheet,
-            cell=cell,
-            row=row_number,
-            column=key if key != "value" or sheet != "Consortium" else None,
-        )
-
-
-def parse_value(raw: Any, number_format: str | None, spec: ColumnSpec) -> Any:
-    """Parse one non-blank cell by its column's value rule; raises ValueError."""
-    kind = spec.kind
-    if kind is Kind.TEXT:
-        return parse_text(raw)
-    if kind is Kind.MONEY:
-        return parse_money(raw)
-    if kind is Kind.NUMBER:
-        number = to_decimal(raw)
-        if number <= 0:
-            raise ValueError(f"expected a positive number, got {parse_text(raw)!r}")
-        return number
-    if kind is Kind.PERCENT:
-        return parse_percent(raw, number_format)
-    if kind is Kind.COUNTRY:
-        return parse_country(raw)
-    if kind is Kind.COUNTRIES:
-        return [parse_country(item) for item in parse_list(raw)]
-    if kind is Kind.YES_NO:
-        return parse_yes_no(raw)
-    if kind is Kind.LIST:
-        return parse_list(raw)
-    if kind is Kind.LAYER:
-        return parse_layer(raw)
-    if kind is Kind.LAYERS:
-        return parse_layers(raw)
-    if kind is Kind.DATE:
-        return parse_date(raw)
-    if kind is Kind.CURRENCY:
-        return parse_currency(raw)
-    if kind is Kind.CHOICE:
-        return parse_choice(raw, spec.choices)
-    if kind is Kind.CHOICES:
-        return [parse_choice(item, spec.choices) for item in parse_list(raw)]
-    raise AssertionError(f"unhandled kind {kind}")  # pragma: no cover
-
-
-def parse_currency(raw: Any) -> str:
-    """An ISO 4217 currency code such as USD or EUR."""
-    text = parse_text(raw).upper()
-    if not _CURRENCY.match(text):
-        raise ValueError(f"expected a three-letter currency code such as EUR, got {text!r}")
-    return text
-
-
-def parse_choice(raw: Any, choices: Iterable[str]) -> str:
-    """One of a column's choices, matched ignoring case, spaces, `_` and `-`."""
-    choices = tuple(choices)
-    wanted = normalise_header(parse_text(raw))
-    for choice in choices:
-        if normalise_header(choice) == wanted:
-            return choice
-    raise ValueError(f"expected one of {', '.join(choices)}; got {parse_text(raw)!r}")
-
-
 def read_workbook(path: Path | str) -> WorkbookRead:
     """Read a consortium workbook; raises WorkbookError when it cannot be read at all."""
-    path = Path(path)
-    check_xlsx(path)
-    formulas = load(path, values=False)
+    # Reading allocates a few objects per cell and creates no reference cycles; pausing the
+    # cycle collector meanwhile saves it from rescanning them (15-20 % of a large read).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        values = load(path, values=True)
-    except BaseException:
-        formulas.close()
-        raise
-    try:
-        return _Reader(path, formulas).read(values)
+        with open_xlsx(Path(path)) as package:
+            return _Reader(package).read()
     finally:
-        formulas.close()
-        values.close()
+        if collecting:
+            gc.enable()
+
+
+# Kinds whose parsed value is immutable, so one parse serves every cell with the same text.
+_CACHED_KINDS = frozenset(
+    {
+        Kind.TEXT,
+        Kind.MONEY,
+        Kind.NUMBER,
+        Kind.PERCENT,
+        Kind.COUNTRY,
+        Kind.YES_NO,
+        Kind.LAYER,
+        Kind.DATE,
+        Kind.CURRENCY,
+        Kind.CHOICE,
+    }
+)
 
 
 class _Reader:
-    def __init__(self, path: Path, formulas: Any) -> None:
-        self.path = path
-        self.file = file_label(path)
-        self.formulas = formulas
+    def __init__(self, package: XlsxPackage) -> None:
+        self.package = package
+        self.file = package.label
         self.findings: list[Finding] = []
         self.layouts: dict[str, SheetLayout] = {}
-        self.titles = {_sheet_key(title): title for title in formulas.sheetnames}
 
-    def read(self, values: Any) -> WorkbookRead:
+    def read(self) -> WorkbookRead:
         parts: dict[str, Any] = {}
         for spec in SHEETS:
-            title = self.titles.get(_sheet_key(spec.name))
+            title = self._sheet(spec)
             if title is None:
-                if spec.required:
-                    self._add(
-                        "input.sheet-missing",
-                        f"the workbook has no {spec.name} sheet",
-                        Location(file=self.file, sheet=spec.name),
-                        f"add a sheet named {spec.name} (run `aiexp init` for a template)",
-                    )
                 continue
-            value_ws = values[title] if values is not None else None
-            rows = iter_sheet_rows(self.path, self.formulas[title], value_ws)
-            if spec.row_model is ConsortiumInfo:
-                parts[spec.attribute] = self._read_fields(spec, title, rows)
-            else:
-                parts[spec.attribute] = self._read_rows(spec, title, rows)
+            rows = self.package.rows(title)
+            try:
+                if spec.row_model is ConsortiumInfo:
+                    parts[spec.attribute] = self._read_fields(spec, title, rows)
+                else:
+                    parts[spec.attribute] = self._read_rows(spec, title, rows)
+            finally:
+                rows.close()
         consortium = Consortium(**parts)
-        self._check_references(consortium)
-        return WorkbookRead(self.file, consortium, self.findings, self.layouts)
+        read = WorkbookRead(
+            self.file, consortium, self.findings, self.layouts, sha256=self.package.sha256
+        )
+        self.findings.extend(cross_row_findings(read))
+        return read
+
+    # -- which sheet is read --------------------------------------------------------------------
+    def _sheet(self, spec: SheetSpec) -> str | None:
+        """The title of the worksheet to read for `spec`, every doubt a located error finding.
+
+        Sheets are found by name ignoring case, spaces and punctuation (SPEC §2), so `Members`,
+        a hidden `members` and `Mem bers` all claim the Members sheet: two claimants are an
+        error naming both, never a silent choice. A chart or dialog sheet has no cells to read.
+        """
+        key = _sheet_key(spec.name)
+        claimants = [s for s in self.package.sheets if _sheet_key(s.name) == key]
+        if not claimants:
+            if spec.required:
+                self._add(
+                    "input.sheet-missing",
+                    f"the workbook has no {spec.name} sheet",
+                    Location(file=self.file, sheet=spec.name),
+                    f"add a sheet named {spec.name} (run `aiexp init` for a template)",
+                )
+            return None
+        # Read a visible worksheet before a hidden one, the exact name before a near one.
+        worksheets = sorted(
+            (s for s in claimants if s.kind == "worksheet"),
+            key=lambda s: (s.hidden, s.name.casefold() != spec.name.casefold(), s.index),
+        )
+        chosen = worksheets[0] if worksheets else None
+        for other in claimants:
+            if other is chosen or (chosen is None and other is claimants[0]):
+                continue
+            first = chosen or claimants[0]
+            read = f"only {first.name!r} is read" if chosen is not None else "neither is read"
+            self._add(
+                "input.duplicate",
+                f"sheets {_describe_sheet(first)} and {_describe_sheet(other)} both name the "
+                f"{spec.name} sheet (names are matched ignoring case, spaces and punctuation); "
+                f"{read}",
+                Location(file=self.file, sheet=other.name),
+                f"delete or rename one of them, so that one sheet is named {spec.name}",
+            )
+        if chosen is None:
+            sheet = claimants[0]
+            self._add(
+                "input.sheet-missing",
+                f"{_describe_sheet(sheet)} is not a worksheet of cells, so the workbook has no "
+                f"{spec.name} sheet to read",
+                Location(file=self.file, sheet=sheet.name),
+                f"rename that sheet and put the {spec.name} rows on a worksheet named "
+                f"{spec.name} (run `aiexp init` for a template)",
+            )
+            return None
+        return chosen.name
 
     # -- sheets of rows -------------------------------------------------------------------
-    def _read_rows(self, spec: SheetSpec, title: str, rows: Any) -> list[Row]:
+    def _read_rows(self, spec: SheetSpec, title: str, rows: SheetRows) -> list[Row]:
         specs = columns(spec.row_model)
         header = self._find_header(spec, title, rows, {c.key: c for c in specs})
         if header is None:
             return []
-        header_row, positions = header
+        positions, width = header
+        # Columns past the header's last label are not read (a stray cell at XFD costs
+        # nothing), but a row with content there alone is still not a blank row.
+        rows.width = width
+        layout = self.layouts[spec.name]
+        # (column, key, position, letter, required, parse cache, keyed by format): the cache
+        # maps a cell's value (and number format, for percentages) to its parsed value for kinds
+        # whose values are immutable, so repeated values (countries, yes/no, currencies,
+        # names, quantities, percentages) are parsed once.
+        plan: list[tuple[ColumnSpec, str, int, str, bool, dict[Any, Any] | None, bool]] = [
+            (
+                col,
+                col.key,
+                position,
+                layout.columns[col.key],
+                col.required,
+                {} if col.kind in _CACHED_KINDS else None,
+                col.kind is Kind.PERCENT,
+            )
+            for col in specs
+            if (position := positions.get(col.key)) is not None
+        ]
         result: list[Row] = []
+        model = spec.row_model
         for number, cells in rows:
-            if all(is_blank(value) for value, _, _ in cells):
-                continue
+            for value, _, _ in cells:
+                if value is not None and (value.__class__ is not str or value.strip()):
+                    break
+            else:
+                continue  # a blank row
             values: dict[str, Any] = {}
-            for col in specs:
-                position = positions.get(col.key)
-                if position is None or position >= len(cells):
+            size = len(cells)
+            for col, key, position, letter, required, cache, by_format in plan:
+                cell = cells[position] if position < size else EMPTY
+                raw = cell[0]
+                if raw is None:
+                    if required or cell[2]:
+                        self._cell(title, number, letter, col, cell)
                     continue
-                parsed = self._cell(spec, title, number, position, col, cells[position])
+                memo = None
+                if cache is not None:
+                    kind = raw.__class__
+                    if kind is str:
+                        memo = (raw, cell[1]) if by_format else raw
+                    elif kind is not float or raw:
+                        # With its type: 1, 1.0 and True are equal keys but read differently
+                        # (Decimal("1") and Decimal("1.0")); ±0.0 differ only in their sign.
+                        memo = (raw, kind, cell[1]) if by_format else (raw, kind)
+                    if memo is not None:
+                        known = cache.get(memo, _BLANK)
+                        if known is not _BLANK:
+                            values[key] = known
+                            continue
+                parsed = self._cell(title, number, letter, col, cell, cache, memo)
                 if parsed is not _BLANK:
-                    values[col.key] = parsed
-            row = spec.row_model.model_validate(values).at_row(number)
-            result.append(row)
-        del header_row
+                    values[key] = parsed
+            result.append(model.model_validate(values).at_row(number))
         return result
 
     def _find_header(
-        self, spec: SheetSpec, title: str, rows: Any, known: dict[str, ColumnSpec]
-    ) -> tuple[int, dict[str, int]] | None:
+        self, spec: SheetSpec, title: str, rows: SheetRows, known: dict[str, ColumnSpec]
+    ) -> tuple[dict[str, int], int] | None:
         names = {}
         for col in known.values():
             names[col.key] = col.key
             names[normalise_header(col.label)] = col.key
         key = spec.key
         for number, cells in rows:
+            if number > HEADER_SEARCH_ROWS:
+                break
             headers = [_header(v) for v, _, _ in cells]
             if key in [names.get(h, h) for h in headers]:
-                return number, self._layout(spec, title, number, headers, names, known)
-            if number >= HEADER_SEARCH_ROWS:
-                break
+                raw = [v for v, _, _ in cells]
+                return self._layout(spec, title, number, headers, raw, names, known)
         self._add(
             "input.column-missing",
             f"the {title} sheet has no {key} column in its first {HEADER_SEARCH_ROWS} rows",
@@ -244,31 +244,44 @@ class _Reader:
         title: str,
         header_row: int,
         headers: list[str],
+        raw: list[Any],
         names: dict[str, str],
         known: dict[str, ColumnSpec],
-    ) -> dict[str, int]:
+    ) -> tuple[dict[str, int], int]:
         positions: dict[str, int] = {}
         layout = SheetLayout(title, header_row)
+        width = 0
         for index, header in enumerate(headers):
             if not header:
                 continue
+            width = index + 1
             letter = get_column_letter(index + 1)
+            where = Location(
+                file=self.file,
+                sheet=title,
+                cell=f"{letter}{header_row}",
+                row=header_row,
+                column=header,
+            )
             key_of = names.get(header)
             if key_of is None:
                 self._add(
                     "input.unknown-column",
                     f"column {header!r} of {title} is not used by aiexp and is ignored",
-                    Location(
-                        file=self.file,
-                        sheet=title,
-                        cell=f"{letter}{header_row}",
-                        row=header_row,
-                        column=header,
-                    ),
+                    where,
                     "rename it to one of the sheet's columns if it was meant to be read",
-                    Severity.INFO,
                 )
-            elif key_of not in positions:
+            elif key_of in positions:
+                first = positions[key_of]
+                self._add(
+                    "input.duplicate",
+                    f"columns {layout.columns[key_of]}{header_row} ({str(raw[first]).strip()!r}) "
+                    f"and {letter}{header_row} ({str(raw[index]).strip()!r}) of {title} are "
+                    f"both {key_of}; only column {layout.columns[key_of]} is read",
+                    where.model_copy(update={"column": key_of}),
+                    "delete one of the two columns, or rename it if it means something else",
+                )
+            else:
                 positions[key_of] = index
                 layout.columns[key_of] = letter
         self.layouts[spec.name] = layout
@@ -280,69 +293,75 @@ class _Reader:
                     Location(file=self.file, sheet=title, row=header_row, column=col.key),
                     f"add a column headed {col.label!r} to the header row (row {header_row})",
                 )
-        return positions
+        return positions, width
 
     def _cell(
         self,
-        spec: SheetSpec,
         title: str,
         number: int,
-        position: int,
+        letter: str,
         col: ColumnSpec,
-        cell: tuple[Any, str | None, bool],
+        cell: Cell,
+        cache: dict[Any, Any] | None = None,
+        memo: Any = None,
     ) -> Any:
+        """One cell's parsed value, or _BLANK (blank, or a located finding said why not)."""
         raw, number_format, uncached = cell
-        letter = get_column_letter(position + 1)
-        location = Location(
-            file=self.file, sheet=title, cell=f"{letter}{number}", row=number, column=col.key
-        )
         if uncached:
             self._add(
                 "input.cell",
                 f"{title}!{letter}{number} holds a formula with no saved value",
-                location,
+                self._where(title, letter, number, col),
                 "open the file in Excel and save it (so the formula's value is stored), "
                 "or type the value",
             )
             return _BLANK
-        if is_blank(raw):
+        if raw is None or is_blank(raw):
             if col.required:
                 self._add(
                     "input.required",
                     f"{col.label} is required ({title}!{letter}{number} is blank)",
-                    location,
+                    self._where(title, letter, number, col),
                     f"fill in {col.label}: {col.description}",
                 )
             return _BLANK
         try:
-            return parse_value(raw, number_format, col)
+            parsed = parse_value(raw, number_format, col)
         except ValueError as exc:
-            self._add(
-                "input.cell",
-                f"{col.label}: {exc}",
-                location,
-                f"{col.label}: {col.description}",
-            )
-            return _BLANK
+            return self._bad_cell(title, number, letter, col, str(exc))
+        if cache is not None and memo is not None:
+            cache[memo] = parsed
+        return parsed
+
+    def _bad_cell(self, title: str, number: int, letter: str, col: ColumnSpec, why: str) -> Any:
+        self._add(
+            "input.cell",
+            f"{col.label}: {why}",
+            self._where(title, letter, number, col),
+            f"{col.label}: {col.description}",
+        )
+        return _BLANK
+
+    def _where(self, title: str, letter: str, number: int, col: ColumnSpec) -> Location:
+        return Location(
+            file=self.file, sheet=title, cell=f"{letter}{number}", row=number, column=col.key
+        )
 
     # -- the Consortium sheet: field / value pairs ----------------------------------------------
-    def _read_fields(self, spec: SheetSpec, title: str, rows: Any) -> ConsortiumInfo:
+    def _read_fields(self, spec: SheetSpec, title: str, rows: SheetRows) -> ConsortiumInfo:
         fields = {c.key: c for c in columns(ConsortiumInfo)}
         names = {
             **{k: k for k in fields},
             **{normalise_header(c.label): c.key for c in fields.values()},
         }
         header_row = None
-        value_position = 1
+        headers: list[str] = []
         for number, cells in rows:
+            if number > HEADER_SEARCH_ROWS:
+                break
             headers = [_header(v) for v, _, _ in cells]
             if "field" in headers:
                 header_row = number
-                value_position = (
-                    headers.index("value") if "value" in headers else headers.index("field") + 1
-                )
-                break
-            if number >= HEADER_SEARCH_ROWS:
                 break
         if header_row is None:
             self._add(
@@ -355,13 +374,30 @@ class _Reader:
             self.layouts[spec.name] = SheetLayout(title, 0)
             return ConsortiumInfo()
         field_position = headers.index("field")
+        value_position = (
+            headers.index("value") if "value" in headers else headers.index("field") + 1
+        )
+        for name in ("field", "value"):
+            places = [get_column_letter(i + 1) for i, h in enumerate(headers) if h == name]
+            if len(places) > 1:
+                self._add(
+                    "input.duplicate",
+                    f"columns {places[0]}{header_row} and {places[1]}{header_row} of {title} are "
+                    f"both {name}; only column {places[0]} is read",
+                    Location(
+                        file=self.file,
+                        sheet=title,
+                        cell=f"{places[1]}{header_row}",
+                        row=header_row,
+                        column=name,
+                    ),
+                    "delete one of the two columns",
+                )
+        rows.width = max(field_position, value_position) + 1
+        field_letter = get_column_letter(field_position + 1)
+        value_letter = get_column_letter(value_position + 1)
         self.layouts[spec.name] = SheetLayout(
-            title,
-            header_row,
-            {
-                "field": get_column_letter(field_position + 1),
-                "value": get_column_letter(value_position + 1),
-            },
+            title, header_row, {"field": field_letter, "value": value_letter}
         )
         values: dict[str, Any] = {}
         seen: dict[str, int] = {}
@@ -375,13 +411,9 @@ class _Reader:
                     "input.unknown-column",
                     f"field {name!r} of {title} is not used by aiexp and is ignored",
                     Location(
-                        file=self.file,
-                        sheet=title,
-                        cell=f"{get_column_letter(field_position + 1)}{number}",
-                        row=number,
+                        file=self.file, sheet=title, cell=f"{field_letter}{number}", row=number
                     ),
                     "check the spelling against `aiexp schema --format markdown`",
-                    Severity.INFO,
                 )
                 continue
             if key in seen:
@@ -391,7 +423,7 @@ class _Reader:
                     Location(
                         file=self.file,
                         sheet=title,
-                        cell=f"{get_column_letter(field_position + 1)}{number}",
+                        cell=f"{field_letter}{number}",
                         row=number,
                         column=key,
                     ),
@@ -399,8 +431,8 @@ class _Reader:
                 )
                 continue
             seen[key] = number
-            cell = cells[value_position] if value_position < len(cells) else (None, None, False)
-            parsed = self._cell(spec, title, number, value_position, fields[key], cell)
+            cell = cells[value_position] if value_position < len(cells) else EMPTY
+            parsed = self._cell(title, number, value_letter, fields[key], cell)
             if parsed is not _BLANK:
                 values[key] = parsed
         for key, col in fields.items():
@@ -413,64 +445,9 @@ class _Reader:
                 )
         return ConsortiumInfo.model_validate(values).set_rows(seen)
 
-    # -- names that must refer to something ---------------------------------------------------
-    def _check_references(self, consortium: Consortium) -> None:
-        wb = WorkbookRead(self.file, consortium, self.findings, self.layouts)
-        for sheet_name, rows, key in (
-            ("Members", consortium.members, "name"),
-            ("Models", consortium.models, "model"),
-        ):
-            first: dict[str, Row] = {}
-            for row in rows:
-                name = getattr(row, key)
-                if not name:
-                    continue
-                norm = normalise_name(name)
-                if norm in first:
-                    self._add(
-                        "input.duplicate",
-                        f"{sheet_name} lists {name!r} twice (rows {first[norm].row} and {row.row})",
-                        wb.locate(sheet_name, row, key),
-                        "merge the two rows into one",
-                    )
-                else:
-                    first[norm] = row
-        anchor = consortium.info.anchor_member
-        if anchor and consortium.members and consortium.member(anchor) is None:
-            self._add(
-                "input.unknown-entity",
-                f"anchor_member {anchor!r} is not a name in the Members sheet",
-                wb.locate("Consortium", consortium.info, "anchor_member"),
-                "write the anchor member's name exactly as in the Members sheet",
-            )
-        providers = {normalise_name(p.provider) for p in consortium.providers if p.provider}
-        for model in consortium.models:
-            provider = model.us_support_provider
-            if (
-                provider
-                and consortium.member(provider) is None
-                and normalise_name(provider) not in providers
-            ):
-                self._add(
-                    "input.unknown-entity",
-                    f"us_support_provider {provider!r} of model {model.model!r} is neither a "
-                    "member nor a Providers row",
-                    wb.locate("Models", model, "us_support_provider"),
-                    "name a member, or a provider listed in Providers with its ownership, exactly "
-                    "as written there (IV.C: its own ownership must be checked)",
-                )
-
-    def _add(
-        self,
-        code: str,
-        message: str,
-        location: Location,
-        hint: str,
-        severity: Severity = Severity.ERROR,
-    ) -> None:
-        self.findings.append(
-            Finding(code=code, severity=severity, message=message, location=location, hint=hint)
-        )
+    def _add(self, code: str, message: str, location: Location, hint: str) -> None:
+        # Severity and section come from the code table; the message and hint name the cells.
+        self.findings.append(finding(code, message, location, hint))
 
 
 _BLANK = object()
@@ -478,6 +455,20 @@ _BLANK = object()
 
 def _header(value: Any) -> str:
     return "" if is_blank(value) else normalise_header(str(value))
+
+
+_KIND_NAMES = {
+    "chartsheet": "a chart sheet",
+    "dialogsheet": "a dialog sheet",
+    "xlmacrosheet": "a macro sheet",
+    "xlintlmacrosheet": "a macro sheet",
+}
+
+
+def _describe_sheet(sheet: SheetEntry) -> str:
+    kind = "" if sheet.kind == "worksheet" else _KIND_NAMES.get(sheet.kind, "not a worksheet")
+    notes = [note for note in (kind, "hidden" if sheet.hidden else "") if note]
+    return f"{sheet.name!r}" + (f" ({', '.join(notes)})" if notes else "")
 
 
 def _sheet_key(name: str) -> str:

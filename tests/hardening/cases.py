@@ -771,3 +771,7 @@ CASES += DIFF_CASES
 from tests.hardening.screening_cases import SCREENING_CASES  # noqa: E402
 
 CASES += SCREENING_CASES
+
+from tests.hardening.reader_cases import READER_CASES  # noqa: E402
+
+CASES += READER_CASES
