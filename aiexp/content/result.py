@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, overload
 
 from aiexp.content.format import money_str, pct_str
 
@@ -43,13 +44,92 @@ class CocLine(NamedTuple):
     line_value: Decimal
 
 
+#: Descriptions of flagged lines shared between lines that repeat them (at most this many).
+_SHARED_TEXTS = 4096
+
+
+class CocLines(Sequence[CocLine]):
+    """The lines linked to a country of concern, stored compactly: a BOM may flag many.
+
+    Each line keeps its id, its description (shared when repeated), its supplier facts (shared
+    by every line of the same supplier combination) and its value as the calculation holds it;
+    a `CocLine` with an exact Decimal value is made when the line is read.
+    """
+
+    __slots__ = ("_descriptions", "_suppliers", "_texts", "_unscale", "_values", "line_ids")
+
+    def __init__(self, unscale: Callable[[Any], Decimal] = Decimal) -> None:
+        self.line_ids: list[str] = []
+        self._descriptions: list[str] = []
+        self._suppliers: list[tuple[str, str | None, str | None, bool]] = []
+        self._values: list[Any] = []
+        self._texts: dict[str, str] = {}
+        self._unscale = unscale
+
+    def append(
+        self,
+        line_id: str,
+        description: str,
+        supplier: tuple[str, str | None, str | None, bool],
+        value: Any,
+    ) -> None:
+        """Add a line: `supplier` is (name, country, principal place, coc-controlled)."""
+        texts = self._texts
+        shared = texts.get(description)
+        if shared is None:
+            shared = description
+            if len(texts) < _SHARED_TEXTS:
+                texts[description] = description
+        self.line_ids.append(line_id)
+        self._descriptions.append(shared)
+        self._suppliers.append(supplier)
+        self._values.append(value)
+
+    def __len__(self) -> int:
+        return len(self.line_ids)
+
+    @overload
+    def __getitem__(self, index: int) -> CocLine: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[CocLine]: ...
+
+    def __getitem__(self, index: int | slice) -> CocLine | list[CocLine]:
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self)))]
+        supplier = self._suppliers[index]
+        return CocLine(
+            self.line_ids[index],
+            self._descriptions[index],
+            *supplier,
+            self._unscale(self._values[index]),
+        )
+
+    def __iter__(self) -> Iterator[CocLine]:
+        return (self[k] for k in range(len(self)))
+
+    def __repr__(self) -> str:
+        return f"CocLines({len(self)} lines)"
+
+
 @dataclass(frozen=True, slots=True)
 class BomSource:
-    """Where a BOM was found: a file (`.csv` or `.xlsx`) or the workbook's own BOM sheet."""
+    """Where a BOM was found: a file (`.csv` or `.xlsx`) or the workbook's own BOM sheet.
+
+    `decimal_comma` says commas in its numbers are decimal points (`--decimal-comma`).
+    """
 
     kind: Literal["file", "sheet"]
     path: Path
     explicit: bool
+    decimal_comma: bool = False
+
+    @property
+    def label(self) -> str:
+        """How reports name it: the file, or `Book.xlsx#BOM` for a workbook's BOM sheet."""
+        if self.kind == "sheet" or self.path.suffix.lower() in {".xlsx", ".xlsm"}:
+            return f"{self.path}#BOM"
+        return str(self.path)
 
 
 @dataclass(frozen=True)
@@ -77,7 +157,7 @@ class ContentResult:
     line_count: int
     undeclared_lines: list[str]
     assumed_lines: list[str]
-    coc_lines: list[CocLine]
+    coc_lines: CocLines
     top_non_us: list[TopLine]
     sensitivity: list[str]
     rates: dict[str, Decimal]
@@ -100,7 +180,7 @@ class ContentResult:
             "line_count": self.line_count,
             "undeclared_lines": list(self.undeclared_lines),
             "assumed_lines": list(self.assumed_lines),
-            "coc_lines": [line.line_id for line in self.coc_lines],
+            "coc_lines": list(self.coc_lines.line_ids),
             "top_non_us": [line.to_json_dict() for line in self.top_non_us],
             "currency": "USD",
             # Added keys (SPEC §3 allows more; these help a reviewer check the figure).
