@@ -173,7 +173,9 @@ MAX_PLACES = 40
 _PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+").fullmatch
 _GROUPED_NUMBER = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?").fullmatch
 _EXPONENT = re.compile(r"(.*?)([eE][+-]?[0-9]+)").fullmatch
+# Digits and separators with a comma (in the text as written): a misplaced decimal comma.
 _SEPARATED = re.compile(r"[0-9.,]*,[0-9.,]*").fullmatch
+_SEPARATORS = re.compile(r"[0-9.,]*[.,][0-9.,]*").fullmatch
 _EUROPEAN = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]+|[0-9]+,[0-9]+").fullmatch
 _SWAP = str.maketrans(",.", ".,")
 
@@ -189,8 +191,10 @@ def _unsigned(text: str, value: object, expected: str, decimal_comma: bool) -> s
         return read
     if _GROUPED_NUMBER(read):
         return read.replace(",", "")
-    if _SEPARATED(read):
-        raise ValueError(f"{expected}, got {_show(value)}: {decimal_comma_hint(text, decimal_comma)}")
+    if (_SEPARATORS if decimal_comma else _SEPARATED)(text):
+        raise ValueError(
+            f"{expected}, got {_show(value)}: {decimal_comma_hint(text, decimal_comma)}"
+        )
     raise ValueError(f"{expected}, got {_show(value)}")
 
 
@@ -233,17 +237,13 @@ def _number(
 def _check_size(number: Decimal, shown: object) -> None:
     """Refuse a number above 10^15 or with more than MAX_PLACES decimal places."""
     if abs(number) > MAX_MONEY:
-        raise ValueError(
-            f"{_show(shown)} is above 10^15 (1,000,000,000,000,000); check the figure"
-        )
+        raise ValueError(f"{_show(shown)} is above 10^15 (1,000,000,000,000,000); check the figure")
     exponent = number.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -MAX_PLACES:
         digits = number.as_tuple().digits
         zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
         if exponent + zeros < -MAX_PLACES:
-            raise ValueError(
-                f"{_show(shown)} has more than {MAX_PLACES} decimal places; round it"
-            )
+            raise ValueError(f"{_show(shown)} has more than {MAX_PLACES} decimal places; round it")
 
 
 def parse_date(value: object) -> dt.date:

@@ -104,6 +104,8 @@ def csv_chunks(text: Iterator[str], reader: Any, delimiter: str, size: int) -> I
         joined = "".join(lines)
         if '"' not in joined and max(map(len, lines)) <= limit:
             rows = [line.rstrip("\r\n").split(delimiter) for line in lines]
+            if [""] in rows:  # an empty line: csv reads it as no cells
+                rows = [row if row != [""] else [] for row in rows]
             read = len(lines)
         else:
             quoted = csv.reader(chain(lines, text), delimiter=delimiter, strict=True)
@@ -125,9 +127,7 @@ def positions(headers: list[str], names: dict[str, str]) -> dict[str, int]:
     return found
 
 
-def locate_error(
-    path: Path, label: str, encoding: str, delimiter: str, exc: Exception
-) -> BomError:
+def locate_error(path: Path, label: str, encoding: str, delimiter: str, exc: Exception) -> BomError:
     """The true line and cause of a read error, found by reading the file again up to it.
 
     The CSV reader reports the line it had reached, which for a long or multi-line row is not
@@ -161,7 +161,7 @@ def _csv_cause(exc: Exception) -> str:
         return "a quote opened in this row is never closed; close it, or remove the quote"
     if "expected after" in message:
         return (
-            'a closing quote must be followed by the separator; write a quote inside a quoted '
+            "a closing quote must be followed by the separator; write a quote inside a quoted "
             'cell as two quotes ("")'
         )
     return f"not readable CSV ({message})"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -46,47 +47,69 @@ class CocLine(NamedTuple):
 
 #: Descriptions of flagged lines shared between lines that repeat them (at most this many).
 _SHARED_TEXTS = 4096
+_INT64 = 2**63
 
 
 class CocLines(Sequence[CocLine]):
     """The lines linked to a country of concern, stored compactly: a BOM may flag many.
 
-    Each line keeps its id, its description (shared when repeated), its supplier facts (shared
-    by every line of the same supplier combination) and its value as the calculation holds it;
-    a `CocLine` with an exact Decimal value is made when the line is read.
+    Per line: its id as UTF-8 bytes in one buffer, its description (shared when repeated), its
+    supplier combination (shared by every line of that supplier, currency and origin) and its
+    `quantity × unit_value` in an integer array; a `CocLine` with the exact Decimal line value
+    (that amount times the combination's rate) is made when the line is read. About 30 bytes a
+    line instead of about 300.
     """
 
-    __slots__ = ("_descriptions", "_suppliers", "_texts", "_unscale", "_values", "line_ids")
+    __slots__ = (
+        "_amounts",
+        "_big",
+        "_combinations",
+        "_descriptions",
+        "_ends",
+        "_ids",
+        "_texts",
+        "_value",
+    )
 
-    def __init__(self, unscale: Callable[[Any], Decimal] = Decimal) -> None:
-        self.line_ids: list[str] = []
+    def __init__(self, value: Callable[[Any, Any], Decimal]) -> None:
+        """`value(amount, combination)` is the exact line value of a stored amount."""
+        self._ids = bytearray()
+        self._ends = array("Q")
         self._descriptions: list[str] = []
-        self._suppliers: list[tuple[str, str | None, str | None, bool]] = []
-        self._values: list[Any] = []
+        self._combinations: list[Any] = []
+        self._amounts = array("q")
+        self._big: dict[int, Any] = {}  # amounts that do not fit 64 bits (or are Decimal)
         self._texts: dict[str, str] = {}
-        self._unscale = unscale
+        self._value = value
 
-    def append(
-        self,
-        line_id: str,
-        description: str,
-        supplier: tuple[str, str | None, str | None, bool],
-        value: Any,
-    ) -> None:
-        """Add a line: `supplier` is (name, country, principal place, coc-controlled)."""
+    def append(self, line_id: str, description: str, combination: Any, amount: Any) -> None:
+        """Add a line: `combination[3]` is (supplier, country, principal place, controlled)."""
         texts = self._texts
         shared = texts.get(description)
         if shared is None:
             shared = description
             if len(texts) < _SHARED_TEXTS:
                 texts[description] = description
-        self.line_ids.append(line_id)
+        self._ids += line_id.encode("utf-8", "surrogatepass")
+        self._ends.append(len(self._ids))
         self._descriptions.append(shared)
-        self._suppliers.append(supplier)
-        self._values.append(value)
+        self._combinations.append(combination)
+        if type(amount) is int and -_INT64 <= amount < _INT64:
+            self._amounts.append(amount)
+        else:
+            self._big[len(self._amounts)] = amount
+            self._amounts.append(0)
+
+    def line_ids(self) -> list[str]:
+        """The ids of the lines, in order."""
+        return [self._line_id(k) for k in range(len(self))]
+
+    def _line_id(self, index: int) -> str:
+        start = self._ends[index - 1] if index else 0
+        return self._ids[start : self._ends[index]].decode("utf-8", "surrogatepass")
 
     def __len__(self) -> int:
-        return len(self.line_ids)
+        return len(self._ends)
 
     @overload
     def __getitem__(self, index: int) -> CocLine: ...
@@ -97,12 +120,21 @@ class CocLines(Sequence[CocLine]):
     def __getitem__(self, index: int | slice) -> CocLine | list[CocLine]:
         if isinstance(index, slice):
             return [self[k] for k in range(*index.indices(len(self)))]
-        supplier = self._suppliers[index]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("CocLines index out of range")
+        combination = self._combinations[index]
+        amount = self._big.get(index, self._amounts[index])
+        supplier, country, place, controlled = combination[3]
         return CocLine(
-            self.line_ids[index],
+            self._line_id(index),
             self._descriptions[index],
-            *supplier,
-            self._unscale(self._values[index]),
+            supplier,
+            country,
+            place,
+            controlled,
+            self._value(amount, combination),
         )
 
     def __iter__(self) -> Iterator[CocLine]:
@@ -180,7 +212,7 @@ class ContentResult:
             "line_count": self.line_count,
             "undeclared_lines": list(self.undeclared_lines),
             "assumed_lines": list(self.assumed_lines),
-            "coc_lines": list(self.coc_lines.line_ids),
+            "coc_lines": self.coc_lines.line_ids(),
             "top_non_us": [line.to_json_dict() for line in self.top_non_us],
             "currency": "USD",
             # Added keys (SPEC §3 allows more; these help a reviewer check the figure).

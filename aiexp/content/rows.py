@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,7 @@ from aiexp.content.rates import RateBook
 from aiexp.content.repeats import LineIds
 from aiexp.content.result import CocLines
 from aiexp.content.scaled import (
+    EXACT,
     MONEY_PLACES,
     MONEY_POWERS,
     RATE_PLACES,
@@ -112,7 +113,7 @@ class RowPass:
         self.count = 0
         self.undeclared: list[str] = []
         self.assumed_ids: list[str] = []
-        self.coc = CocLines(value_of)
+        self.coc = CocLines(_coc_value)
         self.non_us_heap: list[HeapEntry] = []
         self.us_heap: list[HeapEntry] = []
         self.ids = LineIds()
@@ -172,7 +173,7 @@ class RowPass:
                 combination = combinations.get(key) if fast else None
                 if combination is None:
                     combination = self.combination(row, key, fmts)
-                rate, linked, made_in_us, supplier, _ = combination
+                rate, linked, made_in_us, _, _ = combination
                 if rate is None:
                     rate = self.missing_rate(row, combination)
                 if checked:
@@ -245,7 +246,7 @@ class RowPass:
                 if us_share > us_floor:
                     us_floor = keep_us(us_share, count, line_id, description, value)
                 if linked:
-                    coc(line_id, description, supplier, value)
+                    coc(line_id, description, combination, qty * unit)
                 digest = hash(line_id)
                 record_hash[digest & 255](digest)
             if progress is not None:
@@ -435,6 +436,12 @@ class RowPass:
 
 
 _NUMBERS = ("quantity", "us_content_pct", "non_us_unit_value")
+
+
+def _coc_value(amount: Any, combination: Combination) -> Decimal:
+    """A flagged line's value from its stored `quantity × unit_value` and its rate."""
+    with localcontext(EXACT):
+        return value_of(amount * (combination[0] or 0))
 
 
 def _keep(heap: list[HeapEntry], size: int, entry: HeapEntry) -> Any:

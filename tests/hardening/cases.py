@@ -767,3 +767,7 @@ CASES += STREAM_CASES
 from tests.hardening.diff_cases import DIFF_CASES  # noqa: E402
 
 CASES += DIFF_CASES
+
+from tests.hardening.number_cases import NUMBER_CASES  # noqa: E402
+
+CASES += NUMBER_CASES
