@@ -21,8 +21,8 @@ from aiexp.content.rates import RateBook
 from aiexp.content.repeats import confirm_repeats
 from aiexp.content.result import BomSource, ContentResult
 from aiexp.content.rows import RowPass
-from aiexp.content.scaled import EXACT, EXACT_DIGITS
 from aiexp.errors import BomError
+from aiexp.exact import EXACT, EXACT_DIGITS
 from aiexp.values import parse_percent
 
 if TYPE_CHECKING:

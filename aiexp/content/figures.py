@@ -6,24 +6,24 @@ The threshold is met when `Σ us_value × 100 ≥ threshold × Σ line_value`, c
 
 from __future__ import annotations
 
-from decimal import MAX_EMAX, MIN_EMIN, ROUND_DOWN, Context, Decimal, localcontext
+from decimal import Decimal, localcontext
 
 from aiexp.content.result import ContentResult, TopLine
 from aiexp.content.rows import HeapEntry, RowPass
-from aiexp.content.scaled import EXACT, share_of, value_of
+from aiexp.content.scaled import share_usd, value_usd
 from aiexp.errors import BomError
+from aiexp.exact import EXACT, percent, reaches
 
 _ZERO = Decimal(0)
-_HUNDRED = Decimal(100)
 _CENTI = Decimal("0.01")
 
 
 def build_result(rows: RowPass, threshold: Decimal, label: str, top: int) -> ContentResult:
     """The report's figures, exact, from a finished pass."""
     with localcontext(EXACT):
-        total = value_of(rows.total)
-        declared = share_of(rows.us)
-        assumed = value_of(rows.assumed)
+        total = value_usd(rows.total)
+        declared = share_usd(rows.us)
+        assumed = value_usd(rows.assumed)
         us = declared + assumed
         if not total:
             raise BomError(
@@ -31,10 +31,10 @@ def build_result(rows: RowPass, threshold: Decimal, label: str, top: int) -> Con
                 "calculate the U.S. content of"
             )
         needed = threshold * _CENTI * total
-        meets = us * _HUNDRED >= threshold * total
+        meets = reaches(us, total, threshold)
         margin = us - needed
         shortfall = max(_ZERO, needed - us)
-        meets_declared = declared * _HUNDRED >= threshold * total
+        meets_declared = reaches(declared, total, threshold)
     sensitivity: list[TopLine] = []
     with localcontext(EXACT):
         non_sorted = [_top(entry, True) for entry in sorted(rows.non_us_heap, reverse=True)]
@@ -63,12 +63,12 @@ def build_result(rows: RowPass, threshold: Decimal, label: str, top: int) -> Con
     return ContentResult(
         total_value=total,
         us_value=us,
-        us_content_pct=_percent(us, total),
+        us_content_pct=percent(us, total),
         threshold_pct=threshold,
         meets_threshold=meets,
         shortfall_value=shortfall,
         us_value_without_assumptions=declared,
-        us_content_pct_without_assumptions=_percent(declared, total),
+        us_content_pct_without_assumptions=percent(declared, total),
         line_count=rows.count,
         undeclared_lines=rows.undeclared,
         assumed_lines=rows.assumed_ids,
@@ -86,15 +86,5 @@ def build_result(rows: RowPass, threshold: Decimal, label: str, top: int) -> Con
 def _top(entry: HeapEntry, non_us: bool) -> tuple[Decimal, TopLine]:
     """A heap entry (non-U.S. or U.S. share) as (the share in USD, its line as a TopLine)."""
     share, _, line_id, description, value = entry
-    line_value, exact = value_of(value), share_of(share)
+    line_value, exact = value_usd(value), share_usd(share)
     return exact, TopLine(line_id, description, line_value, exact if non_us else line_value - exact)
-
-
-def _percent(part: Decimal, total: Decimal) -> Decimal:
-    """`part / total × 100`, exact when it terminates within 60 digits, else rounded down.
-
-    Rounding down (never up) keeps the reported, truncated percentage consistent with the exact
-    threshold comparison: 50.99999… is never shown as 51.
-    """
-    with localcontext(Context(prec=60, rounding=ROUND_DOWN, Emax=MAX_EMAX, Emin=MIN_EMIN)):
-        return part * 100 / total

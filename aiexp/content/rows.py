@@ -31,15 +31,15 @@ from aiexp.content.rates import RateBook
 from aiexp.content.repeats import LineIds
 from aiexp.content.result import CocLines
 from aiexp.content.scaled import (
-    EXACT,
     MONEY_PLACES,
     MONEY_POWERS,
     RATE_PLACES,
     SHIFT,
     scaled,
-    value_of,
+    value_usd,
 )
 from aiexp.errors import BomError
+from aiexp.exact import EXACT
 from aiexp.values import is_blank, parse_text
 
 if TYPE_CHECKING:
@@ -321,9 +321,10 @@ class RowPass:
         self, row: list[Any], key: tuple[Any, ...], fmts: list[str | None] | None
     ) -> Combination:
         """Supplier facts, country-of-concern link, kind, currency, rate and origin of a row."""
-        # The one definition of "linked to a country of concern" (SPEC §4); it moves below the
-        # rules to aiexp.ownership. Imported here, once per combination, not in the hot loop.
-        from aiexp.rules.ownership import linked_to_coc
+        # The one definition of "linked to a country of concern" (SPEC §4), called once per
+        # combination, never in the hot loop. (Imported here: it imports the pydantic models,
+        # which the CSV path otherwise never needs.)
+        from aiexp.ownership import linked_to_coc
 
         supplier = self.cell(row, "supplier", fmts)
         raw_supplier = row[self.at["supplier"]]
@@ -441,7 +442,7 @@ _NUMBERS = ("quantity", "us_content_pct", "non_us_unit_value")
 def _coc_value(amount: Any, combination: Combination) -> Decimal:
     """A flagged line's value from its stored `quantity × unit_value` and its rate."""
     with localcontext(EXACT):
-        return value_of(amount * (combination[0] or 0))
+        return value_usd(amount * (combination[0] or 0))
 
 
 def _keep(heap: list[HeapEntry], size: int, entry: HeapEntry) -> Any:

@@ -9,22 +9,12 @@ or non-U.S. share of it in 10^-20 dollars (`SHARE_SCALE`).
 A number with more decimal places than its scale (a quantity of 2.5, a unit price of
 0.000125) is kept as the exact Decimal of the same scaled quantity (`Decimal("25.0")` × …): the
 arithmetic is the same code, and mixing int and Decimal is exact in the trapping context
-`EXACT`, where any rounding is an error, never a silent change of a figure.
+`aiexp.exact.EXACT`, where any rounding is an error, never a silent change of a figure.
 """
 
 from __future__ import annotations
 
-from decimal import (
-    MAX_EMAX,
-    MIN_EMIN,
-    Context,
-    Decimal,
-    DivisionByZero,
-    Inexact,
-    InvalidOperation,
-    Overflow,
-    Rounded,
-)
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, InvalidOperation
 
 MONEY_PLACES = 4
 RATE_PLACES = 10
@@ -38,16 +28,6 @@ SHIFT = 10 ** (SHARE_SCALE - VALUE_SCALE)
 #: 10^(MONEY_PLACES − k): the factor for money text with k decimal places (k ≤ MONEY_PLACES).
 MONEY_POWERS = tuple(10 ** (MONEY_PLACES - k) for k in range(MONEY_PLACES + 1))
 
-# Exact arithmetic: a precision no real BOM reaches, and a trap on any rounding, so a sum is
-# either exact or an error — never silently rounded (SPEC §3 "no intermediate rounding").
-# (1000 digits: libmpdec is markedly slower with a far larger precision.)
-EXACT_DIGITS = 1000
-EXACT = Context(
-    prec=EXACT_DIGITS,
-    Emax=MAX_EMAX,
-    Emin=MIN_EMIN,
-    traps=[InvalidOperation, DivisionByZero, Overflow, Inexact, Rounded],
-)
 # Moving a decimal point and stripping zeros: wide enough never to round.
 _WIDE = Context(prec=100_000, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[InvalidOperation])
 _ONE = Decimal(1)
@@ -70,11 +50,11 @@ def unscale(amount: int | Decimal, scale: int) -> Decimal:
     return number
 
 
-def value_of(amount: int | Decimal) -> Decimal:
+def value_usd(amount: int | Decimal) -> Decimal:
     """A line value held at VALUE_SCALE, as a Decimal of U.S. dollars."""
     return unscale(amount, VALUE_SCALE)
 
 
-def share_of(amount: int | Decimal) -> Decimal:
+def share_usd(amount: int | Decimal) -> Decimal:
     """A U.S. or non-U.S. share held at SHARE_SCALE, as a Decimal of U.S. dollars."""
     return unscale(amount, SHARE_SCALE)
