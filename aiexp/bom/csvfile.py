@@ -86,7 +86,8 @@ def open_csv(path: Path, spec: TableSpec, *, decimal_comma: bool = False) -> Ite
 
 
 def csv_chunks(text: Iterator[str], reader: Any, delimiter: str, size: int) -> Iterator[Chunk]:
-    """The data rows after the header, `size` lines at a time, each with its lines' numbers.
+    """The data rows after the header, `size` lines at a time, each with its lines' numbers
+    (and the separator, for a chunk whose rows were split on it: no cell holds it).
 
     The rows are exactly those `csv.reader` gives (a test compares them on random text), read
     faster: a chunk of lines without a quote — almost every line of a BOM — is split on the
@@ -106,14 +107,14 @@ def csv_chunks(text: Iterator[str], reader: Any, delimiter: str, size: int) -> I
             rows = [line.rstrip("\r\n").split(delimiter) for line in lines]
             if [""] in rows:  # an empty line: csv reads it as no cells
                 rows = [row if row != [""] else [] for row in rows]
-            read = len(lines)
+            read, separator = len(lines), delimiter
         else:
             quoted = csv.reader(chain(lines, text), delimiter=delimiter, strict=True)
             rows = []
             while quoted.line_num < len(lines):
                 rows.append(next(quoted))
-            read = int(quoted.line_num)
-        yield rows, csv_chunk_lines(base, rows), None
+            read, separator = int(quoted.line_num), None
+        yield rows, csv_chunk_lines(base, rows), None, separator
         base += read
 
 

@@ -20,7 +20,8 @@ from aiexp.errors import BomError
 from aiexp.values import is_blank, parse_by_kind, parse_text
 
 Record = tuple[int, list[Any], list[str | None] | None]
-Chunk = tuple[list[list[Any]], Callable[[int], int], list[list[str | None]] | None]
+# (rows, line(k), number formats or None, the separator when every row was split on it).
+Chunk = tuple[list[list[Any]], Callable[[int], int], list[list[str | None]] | None, str | None]
 #: The value rules whose text may hold a thousands (or decimal) separator.
 NUMBER_KINDS = frozenset({"money", "number", "percent"})
 # The parsers may quantize an exact value (51.000 → 51), which signals Rounded; a caller summing
@@ -79,7 +80,8 @@ class Table:
 
     def chunks(self, size: int) -> Iterator[Chunk]:
         """The rows in lists of up to `size`, each with `line(k)` (the line or row number of its
-        k-th row) and the rows' number formats (xlsx) or None (CSV)."""
+        k-th row), the rows' number formats (xlsx) or None (CSV), and the separator when every
+        row was split on it (so no cell holds it), else None."""
         if self.chunker is not None:
             yield from self.chunker(size)
             return
@@ -90,7 +92,7 @@ class Table:
                 chunk = list(islice(rows, size))
                 if not chunk:
                     return
-                yield chunk, csv_chunk_lines(base, chunk), None
+                yield chunk, csv_chunk_lines(base, chunk), None, None
         formats = self.formats
         while True:
             chunk, numbers, shapes = [], [], []
@@ -100,7 +102,7 @@ class Table:
                 shapes.append(formats())
             if not chunk:
                 return
-            yield chunk, numbers.__getitem__, shapes
+            yield chunk, numbers.__getitem__, shapes, None
 
     def read_error(self, exc: Exception) -> BomError:
         """A decoding or CSV syntax error met while reading, as one line at its true place."""

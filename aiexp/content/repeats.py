@@ -1,12 +1,14 @@
 """Catching a repeated `line_id` in a BOM of any size, in 8 bytes a line (SPEC §3).
 
-During the pass every `line_id` leaves only its 64-bit hash, in one of 256 arrays. After the pass
-the hashes seen twice are candidates; the ids are read again from the file and a repeat is
-reported only when two lines really have the same id — a hash collision is never reported.
+During the pass every `line_id` leaves only its 64-bit hash, in one of 16 arrays (chosen by the
+hash, so equal ids meet in one array, and finding repeats needs one array's set at a time). After
+the pass the hashes seen twice are candidates; the ids are read again from the file and a repeat
+is reported only when two lines really have the same id — a hash collision is never reported.
 """
 
 from __future__ import annotations
 
+import struct
 from array import array
 from collections.abc import Callable
 from typing import Any
@@ -16,21 +18,37 @@ from aiexp.content.result import BomSource
 from aiexp.errors import BomError
 from aiexp.values import is_blank, parse_text
 
-BUCKETS = 256
+#: How many arrays the hashes are spread over (`hash & MASK` picks one).
+BUCKETS = 16
+MASK = BUCKETS - 1
 
 
 class LineIds:
-    """The hashes of every `line_id` of a pass, 8 bytes each."""
+    """The hashes of every `line_id` of a pass, 8 bytes each.
+
+    The hot loop appends to short Python lists (`appenders()[h & MASK](h)`); `flush()` moves
+    them into the arrays a chunk at a time (array.append parses its argument on every call,
+    several times the cost of a list append and one `struct.pack` per chunk).
+    """
 
     def __init__(self) -> None:
         self.buckets = [array("q") for _ in range(BUCKETS)]
+        self.pending: list[list[int]] = [[] for _ in range(BUCKETS)]
 
     def appenders(self) -> list[Callable[[int], None]]:
-        """`appenders()[h & 255](h)` records the hash `h` (bound methods: the hot loop's way)."""
-        return [bucket.append for bucket in self.buckets]
+        """`appenders()[h & MASK](h)` records the hash `h` until the next `flush()`."""
+        return [pending.append for pending in self.pending]
+
+    def flush(self) -> None:
+        """Move the recorded hashes into the arrays."""
+        for bucket, pending in zip(self.buckets, self.pending, strict=True):
+            if pending:
+                bucket.frombytes(struct.pack(f"={len(pending)}q", *pending))
+                pending.clear()
 
     def candidates(self) -> set[int]:
         """Hashes seen more than once: repeats, or (rarely) collisions, to be confirmed."""
+        self.flush()
         repeated: set[int] = set()
         for bucket in self.buckets:
             distinct = set(bucket)

@@ -28,9 +28,10 @@ from typing import TYPE_CHECKING, Any
 from aiexp.bom import Table
 from aiexp.content.declared import Declared, agrees, declared, implied_pct
 from aiexp.content.rates import RateBook
-from aiexp.content.repeats import LineIds
+from aiexp.content.repeats import MASK, LineIds
 from aiexp.content.result import CocLines
 from aiexp.content.scaled import (
+    LARGEST_MONEY,
     MONEY_PLACES,
     MONEY_POWERS,
     RATE_PLACES,
@@ -60,9 +61,6 @@ COMBINATION = (
 CHUNK_ROWS = 512
 #: Distinct texts (or combinations) remembered per cache: bounded memory on any BOM.
 CACHE_LIMIT = 10_000
-#: Money text read inline: up to this many digits before the point (larger goes to the parser,
-#: which refuses amounts above 10^15).
-_MONEY_DIGITS = 15
 _BLANK = Declared(0, 0, 0, 0, 0)  # an undeclared percentage (a blank cell)
 
 # A supplier combination: (rate at RATE_PLACES or None, linked to a country of concern, made in
@@ -120,7 +118,7 @@ class RowPass:
         self.rates: dict[str, Decimal] = {}
         self.missing: dict[str, list[int]] = {}
         self.missing_count: dict[str, int] = {}
-        self.combinations: dict[tuple[Any, ...], Combination] = {}
+        self.combinations: dict[tuple[Any, ...] | str, Combination] = {}
         self.quantities: dict[Any, int | Decimal] = {"": 1}
         self.percents: dict[Any, Declared] = {"": _BLANK}
         # The chunk being read, and its line numbers (for errors).
@@ -139,8 +137,8 @@ class RowPass:
         pad, checked, assume, shift, blank = self.pad, self.checked, self.assume, SHIFT, _BLANK
         combinations, quantities, percents = self.combinations, self.quantities, self.percents
         point = "," if self.decimal_comma else "."
-        powers, places, digits_max = MONEY_POWERS, MONEY_PLACES, _MONEY_DIGITS
-        record_hash = self.ids.appenders()
+        powers, largest = MONEY_POWERS, LARGEST_MONEY
+        record_hash, flush_hashes, mask = self.ids.appenders(), self.ids.flush, MASK
         undeclared, assumed_ids = self.undeclared.append, self.assumed_ids.append
         coc = self.coc.append
         keep_non, keep_us = self.keep_non_us, self.keep_us
@@ -151,11 +149,14 @@ class RowPass:
         us_floor: Any = -1
         fmts: list[str | None] | None = None
         is_csv = table.formats is None
-        for chunk, line, formats in table.chunks(CHUNK_ROWS if is_csv else 1):
+        for chunk, line, formats, separator in table.chunks(CHUNK_ROWS if is_csv else 1):
             self.chunk, self.line = chunk, line
             fast = formats is None  # CSV text; an .xlsx cell goes through the parsers
             if formats is not None:
                 fmts = formats[0]
+            # Rows split on a separator hold none: joined on it, a combination is one string
+            # (one hash instead of seven); else the tuple itself is the key.
+            join = separator.join if separator is not None else None
             for row in chunk:
                 if len(row) != width and not self.reshape(row):
                     continue  # a blank line
@@ -169,7 +170,7 @@ class RowPass:
                 description = row[i_desc].strip() if fast else None
                 if not description:
                     description = self.description(row)
-                key = key_of(row)
+                key = key_of(row) if join is None else join(key_of(row))
                 combination = combinations.get(key) if fast else None
                 if combination is None:
                     combination = self.combination(row, key, fmts)
@@ -184,18 +185,15 @@ class RowPass:
                 if qty is None:
                     qty = self.quantity(row, fmts)
                 raw = row[i_unit]
-                if fast:
-                    whole, _, fraction = raw.partition(point)
-                    digits = whole + fraction
-                    if (
-                        len(fraction) <= places
-                        and len(whole) <= digits_max
-                        and digits.isdigit()
-                        and digits.isascii()
-                    ):
+                whole, _, fraction = raw.partition(point) if fast else ("", "", "")
+                digits = whole + fraction
+                if digits.isdigit() and digits.isascii():
+                    try:  # (free in Python 3.11 unless raised)
                         unit = int(digits) * powers[len(fraction)]
-                    else:
+                    except (ValueError, IndexError):  # over 4300 digits, or over 4 places
                         unit = self.money(row, "unit_value", fmts)
+                    if unit > largest:
+                        unit = self.money(row, "unit_value", fmts)  # refused: above 10^15
                 else:
                     unit = self.money(row, "unit_value", fmts)
                 pct = percents.get(row[i_pct]) if fast else None
@@ -205,20 +203,18 @@ class RowPass:
                 raw = row[i_non]
                 if fast and not raw:
                     non = None
-                elif fast:
-                    whole, _, fraction = raw.partition(point)
+                else:
+                    whole, _, fraction = raw.partition(point) if fast else ("", "", "")
                     digits = whole + fraction
-                    if (
-                        len(fraction) <= places
-                        and len(whole) <= digits_max
-                        and digits.isdigit()
-                        and digits.isascii()
-                    ):
-                        non = int(digits) * powers[len(fraction)]
+                    if digits.isdigit() and digits.isascii():
+                        try:
+                            non = int(digits) * powers[len(fraction)]
+                        except (ValueError, IndexError):
+                            non = self.money(row, "non_us_unit_value", fmts)
+                        if non > largest:
+                            non = self.money(row, "non_us_unit_value", fmts)
                     else:
                         non = self.money(row, "non_us_unit_value", fmts)
-                else:
-                    non = self.money(row, "non_us_unit_value", fmts)
                 if non is not None:
                     if non > unit:
                         raise self.non_us_above_unit(row, fmts)
@@ -248,7 +244,8 @@ class RowPass:
                 if linked:
                     coc(line_id, description, combination, qty * unit)
                 digest = hash(line_id)
-                record_hash[digest & 255](digest)
+                record_hash[digest & mask](digest)
+            flush_hashes()
             if progress is not None:
                 progress(done(), size)
         self.total, self.us, self.assumed, self.count = total, us, assumed, count
@@ -318,7 +315,7 @@ class RowPass:
             valid[row[index]] = True
 
     def combination(
-        self, row: list[Any], key: tuple[Any, ...], fmts: list[str | None] | None
+        self, row: list[Any], key: tuple[Any, ...] | str, fmts: list[str | None] | None
     ) -> Combination:
         """Supplier facts, country-of-concern link, kind, currency, rate and origin of a row."""
         # The one definition of "linked to a country of concern" (SPEC §4), called once per

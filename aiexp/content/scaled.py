@@ -25,6 +25,8 @@ VALUE_SCALE = MONEY_PLACES + RATE_PLACES
 SHARE_SCALE = VALUE_SCALE + PCT_PLACES + 2
 #: A line value times this is the same amount at SHARE_SCALE.
 SHIFT = 10 ** (SHARE_SCALE - VALUE_SCALE)
+#: The largest amount of money read (SPEC §2: above 10^15 is refused), at MONEY_PLACES.
+LARGEST_MONEY = 10**15 * 10**MONEY_PLACES
 #: 10^(MONEY_PLACES − k): the factor for money text with k decimal places (k ≤ MONEY_PLACES).
 MONEY_POWERS = tuple(10 ** (MONEY_PLACES - k) for k in range(MONEY_PLACES + 1))
 
