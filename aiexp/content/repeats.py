@@ -1,6 +1,6 @@
 """Catching a repeated `line_id` in a BOM of any size, in 8 bytes a line (SPEC §3).
 
-During the pass every `line_id` leaves only its 64-bit hash, in one of 16 arrays (chosen by the
+During the pass every `line_id` leaves only its 64-bit hash, in one of 64 arrays (chosen by the
 hash, so equal ids meet in one array, and finding repeats needs one array's set at a time). After
 the pass the hashes seen twice are candidates; the ids are read again from the file and a repeat
 is reported only when two lines really have the same id — a hash collision is never reported.
@@ -19,7 +19,7 @@ from aiexp.errors import BomError
 from aiexp.values import is_blank, parse_text
 
 #: How many arrays the hashes are spread over (`hash & MASK` picks one).
-BUCKETS = 16
+BUCKETS = 64
 MASK = BUCKETS - 1
 
 
