@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from aiexp.bom.columns import RATES
+from aiexp.bom.files import open_sheet, open_table
 from aiexp.bom.table import Table
 from aiexp.errors import AiexpError, BomError
 from aiexp.values import is_blank, to_decimal
@@ -63,15 +64,11 @@ def read_rates_table(table: Table) -> dict[str, Decimal]:
 
 def read_rates(path: Path) -> dict[str, Decimal]:
     """Rates from a CSV (`currency,usd_per_unit,as_of,source`) or an .xlsx's Rates sheet."""
-    from aiexp.bom import open_table
-
     with open_table(path, RATES) as table:
         return read_rates_table(table)
 
 
 def read_sheet_rates(path: Path) -> dict[str, Decimal]:
     """The rates of a workbook's own Rates sheet (empty when it has none)."""
-    from aiexp.bom import open_sheet
-
     with open_sheet(path, RATES) as table:
         return read_rates_table(table) if table is not None else {}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from aiexp.bom import has_lines, is_xlsx
 from aiexp.content.calc import calculate
@@ -12,10 +12,18 @@ from aiexp.content.rates import RateBook, RatesLayer, read_rates_layer
 from aiexp.content.result import BomSource, ContentResult
 
 if TYPE_CHECKING:
+    from aiexp.model import Consortium
     from aiexp.profile import Profile
-    from aiexp.workbook.reader import WorkbookRead
 
 BOM_BESIDE = "bom.csv"
+
+
+class WorkbookRead(Protocol):
+    """What this module needs of a read workbook (`aiexp.workbook.reader.WorkbookRead`)."""
+
+    @property
+    def consortium(self) -> Consortium:
+        """The workbook's models."""
 
 
 def resolve_bom(workbook: Path, wb: WorkbookRead, bom: Path | None) -> BomSource | None:
