@@ -66,12 +66,7 @@ BOM = TableSpec(
             "Supplier principal place of business",
             "country",
         ),
-        Column(
-            "supplier_coc_controlled",
-            "Supplier country-of-concern controlled",
-            "yes/no",
-            default=False,
-        ),
+        Column("supplier_coc_controlled", "Supplier country-of-concern controlled", "yes/no"),
         Column("origin_country", "Origin country", "country"),
         Column("quantity", "Quantity", "number", default=Decimal(1)),
         Column("unit_value", "Unit value", "money", required=True),
