@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
 
 YES = frozenset({"yes", "y", "true", "1", "x", "✓", "✔"})
 NO = frozenset({"no", "n", "false", "0"})
@@ -323,45 +322,6 @@ def parse_choice(value: object, choices: Iterable[str]) -> str:
         if normalise_header(choice) == wanted:
             return choice
     raise ValueError(f"expected one of {', '.join(choices)}; got {parse_text(value)!r}")
-
-
-def parse_by_kind(
-    value: object,
-    number_format: str | None,
-    kind: str,
-    choices: Iterable[str] = (),
-    decimal_comma: bool = False,
-) -> Any:
-    """One non-blank cell by its column's value rule (a `Kind` value: `money`, `country`…)."""
-    if kind == "text":
-        return parse_text(value)
-    if kind == "money":
-        return parse_money(value, decimal_comma)
-    if kind == "number":
-        return parse_number(value, decimal_comma)
-    if kind == "percent":
-        return parse_percent(value, number_format, decimal_comma)
-    if kind == "country":
-        return parse_country(value)
-    if kind == "countries":
-        return [parse_country(item) for item in parse_list(value)]
-    if kind == "yes/no":
-        return parse_yes_no(value)
-    if kind == "list":
-        return parse_list(value)
-    if kind == "layer":
-        return parse_layer(value)
-    if kind == "layers":
-        return parse_layers(value)
-    if kind == "date":
-        return parse_date(value)
-    if kind == "currency":
-        return parse_currency(value)
-    if kind == "choice":
-        return parse_choice(value, choices)
-    if kind == "choices":
-        return [parse_choice(item, choices) for item in parse_list(value)]
-    raise AssertionError(f"unhandled kind {kind}")  # pragma: no cover
 
 
 # Names that people write for countries and that pycountry's lookup does not know.

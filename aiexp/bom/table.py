@@ -15,9 +15,10 @@ from decimal import MAX_EMAX, MIN_EMIN, Context, localcontext
 from itertools import islice
 from typing import Any
 
+from aiexp.bom.cells import parse_by_kind
 from aiexp.bom.columns import Column, TableSpec
 from aiexp.errors import BomError
-from aiexp.values import is_blank, parse_by_kind, parse_text
+from aiexp.values import is_blank, parse_text
 
 Record = tuple[int, list[Any], list[str | None] | None]
 # (rows, line(k), number formats or None, the separator when every row was split on it).
