@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
 
@@ -19,8 +20,7 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _SPACES = re.compile(r"\s+")
 _LIST_SPLIT = re.compile(r"[,;\n\r]+")
 _CURRENCY_MARK = re.compile(r"^(?:USD|US\$|\$)\s*|\s*USD$|(?<=-)\s*\$", re.IGNORECASE)
-_GROUPED_NUMBER = re.compile(r"^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]*)?$|^\.[0-9]+$")
-_NUMBER_TEXT = re.compile(r"^[+-]?(?:[0-9][0-9,]*(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}").fullmatch
 _LAYER_TEXT = re.compile(r"^(?:layer|l)?\s*([0-9]+)$")
 _ERROR_VALUES = frozenset(
     {"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!"}
@@ -77,69 +77,67 @@ def parse_yes_no(value: object) -> bool:
     raise ValueError(f"expected yes or no, got {_show(value)}")
 
 
-def to_decimal(value: object) -> Decimal:
-    """An exact Decimal from a number cell or numeric text; floats through their shortest repr."""
-    _check_error_value(value)
-    if isinstance(value, bool):
-        raise ValueError(f"expected a number, got {_show(value)}")
-    if isinstance(value, Decimal):
-        number = value
-    elif isinstance(value, int):
-        number = Decimal(value)
-    elif isinstance(value, float):
-        number = Decimal(repr(value))
-    elif isinstance(value, str) and _NUMBER_TEXT.match(value.strip()):
-        number = Decimal(value.strip().replace(",", ""))
-    else:
-        raise ValueError(f"expected a number, got {_show(value)}")
-    if not number.is_finite():
-        raise ValueError(f"expected a finite number, got {_show(value)}")
+def to_decimal(value: object, decimal_comma: bool = False) -> Decimal:
+    """An exact Decimal from a number cell or numeric text; floats through their shortest repr.
+
+    In text, a comma separates thousands only in groups of three (`1,234,567.89`); any other
+    comma (`5,1`, `1.234,56`) is refused, never guessed. `decimal_comma` swaps the roles of comma
+    and point (`1.234,56` → 1234.56) for a file that says so. Numbers above 10^15 or with more
+    than 40 decimal places are refused: no figure in a proposal needs them.
+    """
+    return _number(value, "expected a number", decimal_comma)
+
+
+def parse_number(value: object, decimal_comma: bool = False) -> Decimal:
+    """A positive number up to 10^9, such as a quantity or an exchange rate."""
+    number = to_decimal(value, decimal_comma)
+    if number <= 0:
+        raise ValueError(f"expected a positive number, got {_show(value)}")
+    if number > MAX_NUMBER:
+        raise ValueError(
+            f"{_show(value)} is above 10^9 (1,000,000,000); check the figure (a quantity or a "
+            "rate is never that large)"
+        )
     return number
 
 
-def parse_money(value: object) -> Decimal:
-    """Money: a number cell or text like `1,234.56`, `$1,234.56`, `USD 1,234.56`; never negative."""
-    _check_error_value(value)
+def parse_money(value: object, decimal_comma: bool = False) -> Decimal:
+    """Money: a number cell or text like `1,234.56`, `$1,234.56`, `USD 1,234.56`; never negative.
+
+    Up to 10^15 (a larger amount is a typing slip, or a file made to break the tool).
+    """
+    expected = "expected an amount of money such as 1,234.56"
     if isinstance(value, str):
+        _check_error_value(value)
         text = _CURRENCY_MARK.sub("", value.strip()).replace(" ", "")
         negative = text.startswith("-")
-        text = text.lstrip("-")
-        if not _GROUPED_NUMBER.match(text):
-            raise ValueError(f"expected an amount of money such as 1,234.56, got {_show(value)}")
-        number = Decimal(text.replace(",", ""))
+        digits = _unsigned(text.lstrip("-"), value, expected, decimal_comma)
+        number = Decimal(digits)
         if negative and number:
             raise ValueError(f"an amount of money cannot be negative, got {_show(value)}")
-        return number
-    try:
-        number = to_decimal(value)
-    except ValueError:
-        raise ValueError(
-            f"expected an amount of money such as 1,234.56, got {_show(value)}"
-        ) from None
-    if number < 0:
-        raise ValueError(f"an amount of money cannot be negative, got {_show(value)}")
+    else:
+        number = _number(value, expected, decimal_comma)
+        if number < 0:
+            raise ValueError(f"an amount of money cannot be negative, got {_show(value)}")
+    _check_size(number, value)
     return number
 
 
-def parse_percent(value: object, number_format: str | None = None) -> Decimal:
+def parse_percent(
+    value: object, number_format: str | None = None, decimal_comma: bool = False
+) -> Decimal:
     """Percent points 0–100: `51%` → 51; a `%`-formatted number cell 0.51 → 51; bare 0.51 → 0.51."""
-    _check_error_value(value)
+    expected = "expected a percentage such as 51%"
     if isinstance(value, str):
+        _check_error_value(value)
         text = value.strip()
         has_sign = text.endswith("%")
-        text = text.rstrip("%").strip()
-        try:
-            number = to_decimal(text)
-        except ValueError:
-            raise ValueError(f"expected a percentage such as 51%, got {_show(value)}") from None
+        number = _number(text.rstrip("%").strip(), expected, decimal_comma, shown=value)
         if not has_sign and number_format and "%" in number_format:
             # scaleb moves the point without the trailing zeros a multiplication would add.
             number = number.scaleb(2)
     else:
-        try:
-            number = to_decimal(value)
-        except ValueError:
-            raise ValueError(f"expected a percentage such as 51%, got {_show(value)}") from None
+        number = _number(value, expected, decimal_comma)
         if number_format and "%" in number_format:
             number = number.scaleb(2)
     if number < 0 or number > 100:
@@ -147,6 +145,104 @@ def parse_percent(value: object, number_format: str | None = None) -> Decimal:
     if number == number.to_integral_value():
         number = number.quantize(Decimal(1))
     return number
+
+
+def decimal_comma_hint(text: str, decimal_comma: bool = False) -> str:
+    """Why a number with a misplaced comma (or, with `decimal_comma`, point) is refused."""
+    if decimal_comma:
+        return (
+            "commas are read as decimal points here, so a point separates thousands only in "
+            "groups of three (1.234.567,89)"
+        )
+    european = _EUROPEAN(text)
+    example = text.replace(".", "").replace(",", ".") if european else "5.1"
+    return (
+        "a decimal comma is not read (a comma separates thousands only in groups of three, as "
+        f"in 1,234,567.89); write {example}"
+    )
+
+
+# -- what the number parsers share ---------------------------------------------------------------
+#: Money above this is refused (USD or any currency): a typing slip, not a figure.
+MAX_MONEY = Decimal(10) ** 15
+#: Quantities and exchange rates above this are refused.
+MAX_NUMBER = Decimal(10) ** 9
+#: Numbers with more decimal places than this (trailing zeros aside) are refused.
+MAX_PLACES = 40
+_PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+").fullmatch
+_GROUPED_NUMBER = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?").fullmatch
+_EXPONENT = re.compile(r"(.*?)([eE][+-]?[0-9]+)").fullmatch
+# Digits and separators with a comma (in the text as written): a misplaced decimal comma.
+_SEPARATED = re.compile(r"[0-9.,]*,[0-9.,]*").fullmatch
+_SEPARATORS = re.compile(r"[0-9.,]*[.,][0-9.,]*").fullmatch
+_EUROPEAN = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]+|[0-9]+,[0-9]+").fullmatch
+_SWAP = str.maketrans(",.", ".,")
+
+
+def _unsigned(text: str, value: object, expected: str, decimal_comma: bool) -> str:
+    """The digits of an unsigned number written with optional grouping, as Decimal reads them.
+
+    Raises ValueError(`expected`) for anything else, with the decimal-comma hint when the text
+    is digits and separators with a comma out of place.
+    """
+    read = text.translate(_SWAP) if decimal_comma else text
+    if _PLAIN_NUMBER(read):
+        return read
+    if _GROUPED_NUMBER(read):
+        return read.replace(",", "")
+    if (_SEPARATORS if decimal_comma else _SEPARATED)(text):
+        raise ValueError(
+            f"{expected}, got {_show(value)}: {decimal_comma_hint(text, decimal_comma)}"
+        )
+    raise ValueError(f"{expected}, got {_show(value)}")
+
+
+def _number(
+    value: object,
+    expected: str,
+    decimal_comma: bool,
+    *,
+    shown: object | None = None,
+) -> Decimal:
+    """A finite, exact Decimal of sane size from a number cell or text (signs, `e` exponents)."""
+    shown = value if shown is None else shown
+    _check_error_value(value)
+    if isinstance(value, bool):
+        raise ValueError(f"{expected}, got {_show(shown)}")
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value))
+    elif isinstance(value, str):
+        text = value.strip()
+        sign = ""
+        if text[:1] in ("+", "-"):
+            sign, text = text[0], text[1:]
+        power = ""
+        split = _EXPONENT(text)
+        if split is not None:
+            text, power = split.group(1), split.group(2)
+        number = Decimal(sign + _unsigned(text, shown, expected, decimal_comma) + power)
+    else:
+        raise ValueError(f"{expected}, got {_show(shown)}")
+    if not number.is_finite():
+        raise ValueError(f"{expected}, got {_show(shown)} (not a finite number)")
+    _check_size(number, shown)
+    return number
+
+
+def _check_size(number: Decimal, shown: object) -> None:
+    """Refuse a number above 10^15 or with more than MAX_PLACES decimal places."""
+    if abs(number) > MAX_MONEY:
+        raise ValueError(f"{_show(shown)} is above 10^15 (1,000,000,000,000,000); check the figure")
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MAX_PLACES:
+        digits = number.as_tuple().digits
+        zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+        if exponent + zeros < -MAX_PLACES:
+            raise ValueError(f"{_show(shown)} has more than {MAX_PLACES} decimal places; round it")
 
 
 def parse_date(value: object) -> dt.date:
@@ -208,6 +304,24 @@ def parse_layers(value: object) -> list[int]:
     if not items:
         raise ValueError("expected one or more layers 1 to 5")
     return sorted({parse_layer(item) for item in items})
+
+
+def parse_currency(value: object) -> str:
+    """An ISO 4217 currency code such as USD or EUR (upper case)."""
+    text = parse_text(value).upper()
+    if not _CURRENCY_CODE(text):
+        raise ValueError(f"expected a three-letter currency code such as EUR, got {text!r}")
+    return text
+
+
+def parse_choice(value: object, choices: Iterable[str]) -> str:
+    """One of a column's choices, matched ignoring case, spaces, `_` and `-`."""
+    choices = tuple(choices)
+    wanted = normalise_header(parse_text(value))
+    for choice in choices:
+        if normalise_header(choice) == wanted:
+            return choice
+    raise ValueError(f"expected one of {', '.join(choices)}; got {parse_text(value)!r}")
 
 
 # Names that people write for countries and that pycountry's lookup does not know.

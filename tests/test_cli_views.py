@@ -21,9 +21,8 @@ from typer.testing import CliRunner
 from aiexp.cli import app
 from aiexp.cli.common import printable
 from aiexp.cli.views import content_view, markdown_text, refusal_view, report_view
-from aiexp.content import calculate
 from aiexp.findings import Finding, Location, Report, Severity
-from tests.content.bomfiles import line, write_csv
+from tests.content.bomfiles import calc, line, write_csv
 from tests.workbook_edit import copy_sample
 
 runner = CliRunner()
@@ -154,7 +153,7 @@ def test_content_calc_human_output(tmp_path: Path) -> None:
         ],
     )
     result = runner.invoke(app, ["content-calc", str(bom)], env=PLAIN)
-    expected = calculate(bom)
+    expected = calc(bom)
     assert not expected.meets_threshold
     assert result.exit_code == 1, result.output
     assert result.stderr == ""

@@ -73,6 +73,14 @@ def content_calc(
             "without it is shown too).",
         ),
     ] = False,
+    decimal_comma: Annotated[
+        bool,
+        typer.Option(
+            "--decimal-comma",
+            help="Commas in the BOM's numbers are decimal points (1.234,56 is 1234.56); "
+            "without it a semicolon-separated BOM with commas in numbers is refused.",
+        ),
+    ] = False,
     profile: str | None = ProfileOption,
     json_output: bool = JsonOption,
 ) -> None:
@@ -82,7 +90,7 @@ def content_calc(
     Rates come from --rate, --rates, the workbook's Rates sheet, else rates.csv beside the
     BOM; they are never fetched.
     """
-    result = _calculate(bom, rate, rates, threshold, top, assume_us_origin, profile)
+    result = _calculate(bom, rate, rates, threshold, top, assume_us_origin, profile, decimal_comma)
     if json_output:
         import json
 
@@ -106,10 +114,11 @@ def _calculate(
     top: int,
     assume_us_origin: bool,
     profile: str | None,
+    decimal_comma: bool = False,
 ) -> ContentResult:
     from aiexp.bom import parse_rate_option
     from aiexp.cli.common import load_profile_option
-    from aiexp.content import calculate
+    from aiexp.content import calculate, content_calc_inputs
     from aiexp.errors import AiexpError
     from aiexp.values import parse_percent
 
@@ -120,11 +129,13 @@ def _calculate(
             threshold = parse_percent(threshold_text)
         except ValueError as exc:
             raise AiexpError(f"--threshold {threshold_text!r}: {exc}") from None
+    source, book = content_calc_inputs(
+        bom, rates=flags, rates_file=rates_file, decimal_comma=decimal_comma
+    )
     with _progress_bar(bom) as progress:
         return calculate(
-            bom,
-            rates=flags,
-            rates_file=rates_file,
+            source,
+            book,
             profile=load_profile_option(profile),
             threshold=threshold,
             top=top,

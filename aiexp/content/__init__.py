@@ -2,19 +2,26 @@
 
 from aiexp.content.calc import calculate
 from aiexp.content.format import money_display, money_str, pct_display, pct_str
+from aiexp.content.inputs import content_calc_inputs
+from aiexp.content.rates import RateBook, RatesLayer, read_rates_layer
 from aiexp.content.resolve import content_for_workbook, resolve_bom
-from aiexp.content.result import BomSource, CocLine, ContentResult, TopLine
+from aiexp.content.result import BomSource, CocLine, CocLines, ContentResult, TopLine
 
 __all__ = [
     "BomSource",
     "CocLine",
+    "CocLines",
     "ContentResult",
+    "RateBook",
+    "RatesLayer",
     "TopLine",
     "calculate",
+    "content_calc_inputs",
     "content_for_workbook",
     "money_display",
     "money_str",
     "pct_display",
     "pct_str",
+    "read_rates_layer",
     "resolve_bom",
 ]

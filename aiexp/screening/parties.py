@@ -206,8 +206,7 @@ def collect_parties(wb: WorkbookRead, bom: BomSource | None) -> list[Party]:
 
 def _stream_bom_suppliers(book: PartyBook, path: Path) -> None:
     """The suppliers of a BOM file, line by line; only their lines are kept, compactly."""
-    from aiexp.bom import open_table
-    from aiexp.model import BomLine
+    from aiexp.bom import BOM, open_table
     from aiexp.values import parse_country
 
     countries: dict[str, str | None] = {}
@@ -221,7 +220,7 @@ def _stream_bom_suppliers(book: PartyBook, path: Path) -> None:
                 countries[text] = None  # the BOM's own checks report it
         return countries[text]
 
-    with open_table(path, BomLine, "BOM") as table:
+    with open_table(path, BOM) as table:
         if "supplier" not in table.positions:
             raise BomError(f"{table.header_where('supplier')}: the BOM has no supplier column")
         at = table.positions["supplier"]

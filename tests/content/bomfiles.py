@@ -9,7 +9,9 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from aiexp.content import ContentResult, calculate, content_calc_inputs
 from aiexp.model import BomLine, columns
+from aiexp.profile import load_profile
 
 # The BOM columns as the model defines them (bom.csv's header), without the confidentiality pair.
 COLUMNS = [c.key for c in columns(BomLine) if c.key not in ("confidential", "confidential_basis")]
@@ -71,3 +73,19 @@ def write_xlsx(
             rates_sheet.append([code, rate, None, "test"])
     book.save(path)
     return path
+
+
+def calc(
+    bom: Path,
+    *,
+    rates: Mapping[str, Any] | None = None,
+    rates_file: Path | None = None,
+    decimal_comma: bool = False,
+    **options: Any,
+) -> ContentResult:
+    """`aiexp content-calc BOM` as the command runs it: its inputs in SPEC §1 order, then the
+    calculation with the default profile (`options`: threshold, top, assume_us_origin…)."""
+    source, book = content_calc_inputs(
+        bom, rates=rates, rates_file=rates_file, decimal_comma=decimal_comma
+    )
+    return calculate(source, book, profile=load_profile(None), **options)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from aiexp.content import calculate, money_str, pct_str
+from aiexp.content import money_str, pct_str
 from aiexp.errors import BomError
-from tests.content.bomfiles import line, write_csv, write_xlsx
+from tests.content.bomfiles import calc, line, write_csv, write_xlsx
 
 D = Decimal
 
@@ -27,7 +27,7 @@ def test_mixed_bom_by_hand(tmp_path: Path) -> None:
             line("L3", "10", quantity=100),
         ],
     )
-    result = calculate(bom, rates={"EUR": D("1.1")})
+    result = calc(bom, rates={"EUR": D("1.1")})
     assert result.total_value == D("12100")
     assert result.us_value == D("6880")
     assert result.line_count == 3
@@ -53,7 +53,7 @@ def test_mixed_bom_by_hand(tmp_path: Path) -> None:
 
 def test_exactly_51_percent_meets(tmp_path: Path) -> None:
     bom = write_csv(tmp_path / "bom.csv", [line("A", "100", us_content_pct=51)])
-    result = calculate(bom)
+    result = calc(bom)
     assert result.meets_threshold is True
     assert result.shortfall_value == 0
     assert result.to_json_dict()["us_content_pct"] == "51.0000"
@@ -61,7 +61,7 @@ def test_exactly_51_percent_meets(tmp_path: Path) -> None:
 
 def test_50_9999_percent_does_not_meet(tmp_path: Path) -> None:
     bom = write_csv(tmp_path / "bom.csv", [line("A", "100", us_content_pct="50.9999")])
-    result = calculate(bom)
+    result = calc(bom)
     assert result.meets_threshold is False
     assert result.shortfall_value == D("0.0001")  # 51 − 50.9999 of a 100 line
     document = result.to_json_dict()
@@ -79,8 +79,8 @@ def test_threshold_compared_exactly_across_lines(tmp_path: Path) -> None:
             line("C", "49", us_content_pct=0),
         ],
     )
-    assert calculate(bom, rates={"EUR": D("1.05")}).meets_threshold is True  # 51 / 100
-    assert calculate(bom, rates={"EUR": D("1.0499")}).meets_threshold is False  # 50.998 / 99.998
+    assert calc(bom, rates={"EUR": D("1.05")}).meets_threshold is True  # 51 / 100
+    assert calc(bom, rates={"EUR": D("1.0499")}).meets_threshold is False  # 50.998 / 99.998
 
 
 def test_percent_is_truncated_not_rounded(tmp_path: Path) -> None:
@@ -89,7 +89,7 @@ def test_percent_is_truncated_not_rounded(tmp_path: Path) -> None:
         tmp_path / "bom.csv",
         [line("A", "2", us_content_pct=100), line("B", "1", us_content_pct=0)],
     )
-    result = calculate(bom)
+    result = calc(bom)
     assert result.to_json_dict()["us_content_pct"] == "66.6666"
     assert pct_str(D("99.99999")) == "99.9999"
 
@@ -100,7 +100,7 @@ def test_money_rounded_half_even_to_cents(tmp_path: Path) -> None:
     assert money_str(D("-0.001")) == "0.00"
     assert money_str(D("1E+30")) == "1000000000000000000000000000000.00"
     bom = write_csv(tmp_path / "bom.csv", [line("A", "0.125", us_content_pct=100)])
-    assert calculate(bom).to_json_dict()["total_value"] == "0.12"
+    assert calc(bom).to_json_dict()["total_value"] == "0.12"
 
 
 def test_subtractive_form_takes_precedence(tmp_path: Path) -> None:
@@ -110,7 +110,7 @@ def test_subtractive_form_takes_precedence(tmp_path: Path) -> None:
         tmp_path / "bom.csv",
         [line("A", "200", quantity=3, currency="GBP", non_us_unit_value="50", us_content_pct=75)],
     )
-    result = calculate(bom, rates={"GBP": D("1.25")})
+    result = calc(bom, rates={"GBP": D("1.25")})
     assert result.total_value == D("750")
     assert result.us_value == D("562.5")
 
@@ -122,12 +122,12 @@ def test_percent_checked_at_the_decimals_shown(tmp_path: Path) -> None:
             tmp_path / f"ok{shown}.csv",
             [line("A", "3", non_us_unit_value="2", us_content_pct=shown)],
         )
-        assert calculate(bom).us_value == 1
+        assert calc(bom).us_value == 1
     bom = write_csv(
         tmp_path / "bad.csv", [line("A", "3", non_us_unit_value="2", us_content_pct="33.34")]
     )
     with pytest.raises(BomError, match=r"line 2, column us_content_pct.*implies 33\.333"):
-        calculate(bom)
+        calc(bom)
 
 
 def test_xlsx_percent_cell_uses_its_number_format(tmp_path: Path) -> None:
@@ -137,14 +137,14 @@ def test_xlsx_percent_cell_uses_its_number_format(tmp_path: Path) -> None:
         [line("A", 3, non_us_unit_value=2, us_content_pct=0.3333)],
         formats={"us_content_pct": "0.00%"},
     )
-    assert calculate(good).us_value == 1
+    assert calc(good).us_value == 1
     bad = write_xlsx(
         tmp_path / "bad.xlsx",
         [line("A", 3, non_us_unit_value=2, us_content_pct=0.34)],
         formats={"us_content_pct": "0%"},
     )
     with pytest.raises(BomError, match=r"bad\.xlsx: BOM!L2 \(us_content_pct\)"):
-        calculate(bad)
+        calc(bad)
 
 
 def test_xlsx_bom_and_rates_sheets(tmp_path: Path) -> None:
@@ -157,7 +157,7 @@ def test_xlsx_bom_and_rates_sheets(tmp_path: Path) -> None:
         rates={"EUR": 1.5},
         formats={"us_content_pct": "0%"},
     )
-    result = calculate(book)
+    result = calc(book)
     # A: 2 × 100 × 1.5 = 300 at 60 %; B: 50 at 40 % (0.4 shown as 40%).
     assert result.total_value == 350
     assert result.us_value == 180 + 20
@@ -170,9 +170,9 @@ def test_rates_precedence(tmp_path: Path) -> None:
     (tmp_path / "rates.csv").write_text("currency,usd_per_unit,as_of,source\nEUR,2,,x\n")
     other = tmp_path / "other.csv"
     other.write_text("currency;usd_per_unit\nEUR;3\n")
-    assert calculate(bom).total_value == 200  # rates.csv beside the BOM
-    assert calculate(bom, rates_file=other).total_value == 300  # --rates FILE
-    assert calculate(bom, rates={"EUR": D(4)}, rates_file=other).total_value == 400  # --rate
+    assert calc(bom).total_value == 200  # rates.csv beside the BOM
+    assert calc(bom, rates_file=other).total_value == 300  # --rates FILE
+    assert calc(bom, rates={"EUR": D(4)}, rates_file=other).total_value == 400  # --rate
 
 
 def test_missing_rate_names_currency_and_lines(tmp_path: Path) -> None:
@@ -185,7 +185,7 @@ def test_missing_rate_names_currency_and_lines(tmp_path: Path) -> None:
         ],
     )
     with pytest.raises(BomError) as caught:
-        calculate(bom)
+        calc(bom)
     message = str(caught.value)
     assert "line 3, column currency" in message
     assert "no exchange rate for CHF (lines 3, 4)" in message
@@ -201,12 +201,12 @@ def test_undeclared_and_assumed_us_origin(tmp_path: Path) -> None:
             line("C", "10", origin_country="DE"),
         ],
     )
-    plain = calculate(bom)
+    plain = calc(bom)
     assert plain.undeclared_lines == ["B", "C"]
     assert plain.assumed_lines == []
     assert plain.us_value == 30
     assert plain.meets_threshold is False
-    assumed = calculate(bom, assume_us_origin=True)
+    assumed = calc(bom, assume_us_origin=True)
     assert assumed.undeclared_lines == ["B", "C"]
     assert assumed.assumed_lines == ["B"]
     assert assumed.us_value == 60  # 30 + B's 30, assumed
@@ -229,7 +229,7 @@ def test_country_of_concern_lines(tmp_path: Path) -> None:
             line("E", "1", supplier_country="DE", supplier_coc_controlled="no"),
         ],
     )
-    result = calculate(bom)
+    result = calc(bom)
     assert [c.line_id for c in result.coc_lines] == ["A", "B", "C", "D"]
     by_id = {c.line_id: c for c in result.coc_lines}
     assert by_id["A"].supplier_country == "CN"
@@ -246,7 +246,7 @@ def test_top_lines_and_threshold_option(tmp_path: Path) -> None:
         [line(f"L{i}", str(i * 10), us_content_pct=50) for i in range(1, 8)]
         + [line("TIE", "70", us_content_pct=50), line("ALLUS", "1000", us_content_pct=100)],
     )
-    result = calculate(bom, top=3, threshold=D("90"))
+    result = calc(bom, top=3, threshold=D("90"))
     # Non-U.S. values: L7 35, TIE 35 (later, so after L7), L6 30.
     assert [t.line_id for t in result.top_non_us] == ["L7", "TIE", "L6"]
     assert result.threshold_pct == 90
@@ -264,7 +264,7 @@ def test_sensitivity_below_and_above(tmp_path: Path) -> None:
             line("C", "60", us_content_pct=0),
         ],
     )
-    result = calculate(below)
+    result = calc(below)
     assert result.shortfall_value == 12
     assert result.sensitivity == ["C"]
     # Total 100; U.S. 80 (A 40, B 25, C 15): margin 29. Losing A (40) drops it below.
@@ -277,17 +277,17 @@ def test_sensitivity_below_and_above(tmp_path: Path) -> None:
             line("D", "20", us_content_pct=0),
         ],
     )
-    result = calculate(above)
+    result = calc(above)
     assert result.margin_value == 29
     assert result.sensitivity == ["A"]
     # With 90 % needed (shortfall 10), C (15 non-U.S.)… is not enough alone: D (20) is.
-    assert calculate(above, threshold=D(90)).sensitivity == ["D"]
+    assert calc(above, threshold=D(90)).sensitivity == ["D"]
     # Exactly at the threshold: losing any U.S. value drops it below.
     exact = write_csv(
         tmp_path / "exact.csv",
         [line("A", "51", us_content_pct=100), line("B", "49", us_content_pct=0)],
     )
-    assert calculate(exact).sensitivity == ["A"]
+    assert calc(exact).sensitivity == ["A"]
 
 
 def test_semicolon_bom_labels_title_row_and_utf8_bom(tmp_path: Path) -> None:
@@ -295,12 +295,12 @@ def test_semicolon_bom_labels_title_row_and_utf8_bom(tmp_path: Path) -> None:
     text = (
         "Bill of materials — export from Excel\n"
         "Line id;Description;Supplier;Supplier country;Unit value;U.S. content %;Quantity\n"
-        'X-1;"Rack; 42U";Acme;USA;"1,500.00";51%;2\n'
+        'X-1;"Rack; 42U";Acme;USA;"1 500.00";51%;2\n'
         "\n"
         "X-2;Cable;Acme;US;$10;;\n"
     )
     path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
-    result = calculate(path)
+    result = calc(path)
     assert result.line_count == 2
     assert result.total_value == 3010
     assert result.us_value == D("1530")
@@ -314,8 +314,8 @@ def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
         delimiter="\t",
         encoding="utf-16",
     )
-    assert calculate(bom).top_non_us == []
-    assert calculate(bom).us_value == 10
+    assert calc(bom).top_non_us == []
+    assert calc(bom).us_value == 10
 
 
 def test_optional_columns_may_be_absent(tmp_path: Path) -> None:
@@ -324,7 +324,7 @@ def test_optional_columns_may_be_absent(tmp_path: Path) -> None:
         [line("A", "5")],
         columns=["line_id", "description", "supplier", "supplier_country", "unit_value"],
     )
-    result = calculate(bom)
+    result = calc(bom)
     assert result.total_value == 5
     assert result.undeclared_lines == ["A"]
 
@@ -332,7 +332,7 @@ def test_optional_columns_may_be_absent(tmp_path: Path) -> None:
 def test_progress_callback_reaches_the_end(tmp_path: Path) -> None:
     bom = write_csv(tmp_path / "bom.csv", [line(f"L{i}", "1") for i in range(20)])
     calls: list[tuple[int, int]] = []
-    calculate(bom, progress=lambda done, total: calls.append((done, total)))
+    calc(bom, progress=lambda done, total: calls.append((done, total)))
     assert calls[-1] == (bom.stat().st_size, bom.stat().st_size)
 
 
@@ -362,9 +362,9 @@ def test_fast_and_row_by_row_paths_agree(tmp_path: Path) -> None:
     ragged.write_text("\n".join(text[:1] + [x for row in text[1:] for x in (row, "")]) + "\n")
     rate = {"EUR": D("1.25")}
     for assume in (False, True):
-        expected = calculate(fast, rates=rate, assume_us_origin=assume).to_json_dict()
+        expected = calc(fast, rates=rate, assume_us_origin=assume).to_json_dict()
         for other in (slow, ragged):
-            got = calculate(other, rates=rate, assume_us_origin=assume).to_json_dict()
+            got = calc(other, rates=rate, assume_us_origin=assume).to_json_dict()
             del got["source"], expected["source"]
             assert got == expected
             expected["source"] = ""

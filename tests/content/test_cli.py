@@ -10,8 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from aiexp.cli import app
-from aiexp.content import calculate
-from tests.content.bomfiles import COLUMNS, line, write_csv, write_xlsx
+from tests.content.bomfiles import COLUMNS, calc, line, write_csv, write_xlsx
 
 runner = CliRunner()
 ENV = {"COLUMNS": "160", "NO_COLOR": "1", "TERM": "dumb"}
@@ -35,7 +34,7 @@ def test_json_equals_core_and_exit_0_when_met(tmp_path: Path) -> None:
     code, out, err = run(str(bom), "--rate", "EUR=1.25", "--json", "--top", "2")
     assert code == 0, err
     document = json.loads(out)
-    expected = calculate(bom, rates={"EUR": Decimal("1.25")}, top=2).to_json_dict()
+    expected = calc(bom, rates={"EUR": Decimal("1.25")}, top=2).to_json_dict()
     assert document == expected
     for key in (
         "total_value",

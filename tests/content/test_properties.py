@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aiexp.content import ContentResult, calculate
-from tests.content.bomfiles import line, write_csv
+from aiexp.content import ContentResult
+from tests.content.bomfiles import calc, line, write_csv
 
 D = Decimal
 money = st.decimals(min_value=0, max_value=10**7, places=2, allow_nan=False, allow_infinity=False)
@@ -30,7 +30,7 @@ def _calc(rows: list[tuple[int, Decimal, Decimal]], **kwargs: object) -> Content
                 for i, (qty, unit, pct) in enumerate(rows)
             ],
         )
-        return calculate(bom, **kwargs)  # type: ignore[arg-type]
+        return calc(bom, **kwargs)  # type: ignore[arg-type]
 
 
 @FEW

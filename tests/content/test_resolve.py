@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from aiexp.content import BomSource, calculate, content_for_workbook, resolve_bom
+from aiexp.content import BomSource, content_for_workbook, resolve_bom
 from aiexp.errors import BomError
 from aiexp.workbook import read_workbook
-from tests.content.bomfiles import COLUMNS, line, write_csv
+from tests.content.bomfiles import COLUMNS, calc, line, write_csv
 from tests.workbook_edit import append_row, clear_sheet
 
 
@@ -32,7 +32,7 @@ def test_bom_csv_beside_the_workbook(sample: Path) -> None:
     assert resolve_bom(sample, wb, None) == BomSource("file", beside, explicit=False)
     result = content_for_workbook(sample, wb)
     assert result is not None
-    alone = calculate(beside)
+    alone = calc(beside)
     # The workbook's Rates sheet (numbers) comes before rates.csv (text): the same rates here.
     assert result.rates == alone.rates
     document, expected = result.to_json_dict(), alone.to_json_dict()

@@ -775,3 +775,7 @@ CASES += SCREENING_CASES
 from tests.hardening.reader_cases import READER_CASES  # noqa: E402
 
 CASES += READER_CASES
+
+from tests.hardening.number_cases import NUMBER_CASES  # noqa: E402
+
+CASES += NUMBER_CASES

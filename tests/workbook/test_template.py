@@ -59,7 +59,7 @@ def _filled() -> Consortium:
                 description="GPU server",
                 supplier="Acme Corp",
                 supplier_country="US",
-                unit_value=Decimal("12345678901234567.89"),
+                unit_value=Decimal("123456789012345.67"),  # 17 digits: past float, below 10^15
             )
         ],
     )

@@ -1,0 +1,451 @@
+"""The one pass over a BOM's rows: every check, every figure exact (SPEC §3; notice IV.A).
+
+For every line:
+
+- `line_value = quantity × unit_value × usd_per_unit(currency)`;
+- `us_value = line_value − quantity × non_us_unit_value × rate` when `non_us_unit_value` is given
+  (ITA's own subtractive formula: U.S. content = ex-factory price or contract value − value
+  contributed by non-U.S. sources), else `line_value × us_content_pct / 100`, else 0 (undeclared,
+  conservative); with `assume_us_origin`, an undeclared line made in the U.S. counts 100 %.
+
+One loop reads every row. The common case of each cell is decided inline, cheaply and exactly —
+plain digits become scaled integers (`aiexp.content.scaled`); a supplier, its countries, link to
+a country of concern, kind, currency and origin are looked up once per distinct combination; a
+quantity or percentage once per distinct text. Anything else (a `$`, a grouping comma, a blank,
+an .xlsx cell with its number format, a bad value) goes to the same value parsers as the
+workbook's, which give the exact value or a located error. Nothing is kept per line but what
+the report needs: two bounded heaps, the ids of flagged lines, and an 8-byte hash of each id.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable
+from decimal import Decimal, localcontext
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
+
+from aiexp.bom import Table
+from aiexp.content.declared import Declared, agrees, declared, implied_pct
+from aiexp.content.rates import RateBook
+from aiexp.content.repeats import MASK, LineIds
+from aiexp.content.result import CocLines
+from aiexp.content.scaled import (
+    LARGEST_MONEY,
+    MONEY_PLACES,
+    MONEY_POWERS,
+    RATE_PLACES,
+    SHIFT,
+    scaled,
+    value_usd,
+)
+from aiexp.errors import BomError
+from aiexp.exact import EXACT
+from aiexp.values import is_blank, parse_text
+
+if TYPE_CHECKING:
+    from aiexp.profile import Profile
+
+REQUIRED = ("line_id", "description", "supplier", "supplier_country", "unit_value")
+#: The columns whose combination is parsed once: supplier facts, kind, currency and origin.
+COMBINATION = (
+    "supplier",
+    "supplier_country",
+    "supplier_principal_place_of_business",
+    "supplier_coc_controlled",
+    "kind",
+    "currency",
+    "origin_country",
+)
+#: CSV rows read at a time (the progress callback is called once per chunk).
+CHUNK_ROWS = 512
+#: Distinct texts (or combinations) remembered per cache: bounded memory on any BOM.
+CACHE_LIMIT = 10_000
+_BLANK = Declared(0, 0, 0, 0, 0)  # an undeclared percentage (a blank cell)
+
+# A supplier combination: (rate at RATE_PLACES or None, linked to a country of concern, made in
+# the U.S., (supplier, country, principal place, coc-controlled), currency code).
+Combination = tuple[Any, bool, bool, tuple[str, str | None, str | None, bool], str]
+HeapEntry = tuple[Any, int, str, str, Any]
+
+
+class RowPass:
+    """One streaming pass over a BOM table: the sums, the heaps and the flagged lines."""
+
+    def __init__(
+        self,
+        table: Table,
+        book: RateBook,
+        profile: Profile,
+        keep: int,
+        assume_us_origin: bool,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        for key in REQUIRED:
+            if key not in table.positions:
+                raise BomError(
+                    f"{table.header_where(key)}: the BOM has no {key} column "
+                    f"(required: {', '.join(REQUIRED)})"
+                )
+        self.table = table
+        self.book = book
+        self.profile = profile
+        self.keep = keep
+        self.assume = assume_us_origin
+        self.progress = progress
+        self.decimal_comma = table.comma == "decimal"
+        # Column positions; an absent optional column reads as a blank cell (index `width`, a
+        # "" appended to each row).
+        width = table.width
+        self.at = {key: table.positions.get(key, width) for key in table.columns}
+        self.pad = any(self.at[key] == width for key in (*COMBINATION, *_NUMBERS))
+        self.checked = [
+            (table.positions[key], key, {"": True})
+            for key in ("confidential", "confidential_basis")
+            if key in table.positions
+        ]
+        # The figures, at VALUE_SCALE (total, assumed) and SHARE_SCALE (us).
+        self.total: int | Decimal = 0
+        self.us: int | Decimal = 0
+        self.assumed: int | Decimal = 0
+        self.count = 0
+        self.undeclared: list[str] = []
+        self.assumed_ids: list[str] = []
+        self.coc = CocLines(_coc_value)
+        self.non_us_heap: list[HeapEntry] = []
+        self.us_heap: list[HeapEntry] = []
+        self.ids = LineIds()
+        self.rates: dict[str, Decimal] = {}
+        self.missing: dict[str, list[int]] = {}
+        self.missing_count: dict[str, int] = {}
+        self.combinations: dict[tuple[Any, ...] | str, Combination] = {}
+        self.quantities: dict[Any, int | Decimal] = {"": 1}
+        self.percents: dict[Any, Declared] = {"": _BLANK}
+        # The chunk being read, and its line numbers (for errors).
+        self.chunk: list[list[Any]] = []
+        self.line: Callable[[int], int] = int
+
+    # -- the loop -----------------------------------------------------------------------------
+    def run(self) -> None:
+        """Read every row once, accumulating exactly; BomError on the first bad line."""
+        table = self.table
+        width = table.width
+        at = self.at
+        i_id, i_desc, i_unit = at["line_id"], at["description"], at["unit_value"]
+        i_qty, i_pct, i_non = at["quantity"], at["us_content_pct"], at["non_us_unit_value"]
+        key_of = itemgetter(*(at[key] for key in COMBINATION))
+        pad, checked, assume, shift, blank = self.pad, self.checked, self.assume, SHIFT, _BLANK
+        combinations, quantities, percents = self.combinations, self.quantities, self.percents
+        point = "," if self.decimal_comma else "."
+        powers, largest = MONEY_POWERS, LARGEST_MONEY
+        record_hash, flush_hashes, mask = self.ids.appenders(), self.ids.flush, MASK
+        undeclared, assumed_ids = self.undeclared.append, self.assumed_ids.append
+        coc = self.coc.append
+        keep_non, keep_us = self.keep_non_us, self.keep_us
+        progress, done, size = self.progress, table.done, table.size
+        total = us = assumed = 0
+        count = 0
+        non_floor: Any = -1  # the smallest share in a full heap (-1: not full yet)
+        us_floor: Any = -1
+        fmts: list[str | None] | None = None
+        is_csv = table.formats is None
+        for chunk, line, formats, separator in table.chunks(CHUNK_ROWS if is_csv else 1):
+            self.chunk, self.line = chunk, line
+            fast = formats is None  # CSV text; an .xlsx cell goes through the parsers
+            if formats is not None:
+                fmts = formats[0]
+            # Rows split on a separator hold none: joined on it, a combination is one string
+            # (one hash instead of seven); else the tuple itself is the key.
+            join = separator.join if separator is not None else None
+            for row in chunk:
+                if len(row) != width and not self.reshape(row):
+                    continue  # a blank line
+                if pad:
+                    row.append("")
+                line_id = row[i_id]
+                if not fast or not line_id or line_id[0] == "#" or line_id != line_id.strip():
+                    line_id = self.line_id(row, fmts)
+                    if line_id is None:
+                        continue  # a blank row
+                description = row[i_desc].strip() if fast else None
+                if not description:
+                    description = self.description(row)
+                key = key_of(row) if join is None else join(key_of(row))
+                combination = combinations.get(key) if fast else None
+                if combination is None:
+                    combination = self.combination(row, key, fmts)
+                rate, linked, made_in_us, _, _ = combination
+                if rate is None:
+                    rate = self.missing_rate(row, combination)
+                if checked:
+                    for index, column, valid in checked:
+                        if row[index] not in valid:
+                            self.check(row, index, column, valid, fmts)
+                qty = quantities.get(row[i_qty]) if fast else None
+                if qty is None:
+                    qty = self.quantity(row, fmts)
+                raw = row[i_unit]
+                whole, _, fraction = raw.partition(point) if fast else ("", "", "")
+                digits = whole + fraction
+                if digits.isdigit() and digits.isascii():
+                    try:  # (free in Python 3.11 unless raised)
+                        unit = int(digits) * powers[len(fraction)]
+                    except (ValueError, IndexError):  # over 4300 digits, or over 4 places
+                        unit = self.money(row, "unit_value", fmts)
+                    if unit > largest:
+                        unit = self.money(row, "unit_value", fmts)  # refused: above 10^15
+                else:
+                    unit = self.money(row, "unit_value", fmts)
+                pct = percents.get(row[i_pct]) if fast else None
+                if pct is None:
+                    pct = self.percent(row, fmts)
+                value = qty * unit * rate
+                raw = row[i_non]
+                if fast and not raw:
+                    non = None
+                else:
+                    whole, _, fraction = raw.partition(point) if fast else ("", "", "")
+                    digits = whole + fraction
+                    if digits.isdigit() and digits.isascii():
+                        try:
+                            non = int(digits) * powers[len(fraction)]
+                        except (ValueError, IndexError):
+                            non = self.money(row, "non_us_unit_value", fmts)
+                        if non > largest:
+                            non = self.money(row, "non_us_unit_value", fmts)
+                    else:
+                        non = self.money(row, "non_us_unit_value", fmts)
+                if non is not None:
+                    if non > unit:
+                        raise self.non_us_above_unit(row, fmts)
+                    if pct is not blank and not agrees(unit, non, pct):
+                        raise self.disagreement(row, fmts)
+                    non_us = qty * non * rate * shift
+                    us_share = value * shift - non_us
+                    us += us_share
+                elif pct is not blank:  # (indexed: a named field costs a lookup a line)
+                    us_share = value * pct[0]
+                    non_us = value * pct[1]
+                    us += us_share
+                else:
+                    undeclared(line_id)
+                    us_share = 0
+                    non_us = value * shift
+                    if assume and made_in_us:
+                        assumed_ids(line_id)
+                        assumed += value
+                        us_share, non_us = non_us, 0
+                count += 1
+                total += value
+                if non_us > non_floor:
+                    non_floor = keep_non(non_us, count, line_id, description, value)
+                if us_share > us_floor:
+                    us_floor = keep_us(us_share, count, line_id, description, value)
+                if linked:
+                    coc(line_id, description, combination, qty * unit)
+                digest = hash(line_id)
+                record_hash[digest & mask](digest)
+            flush_hashes()
+            if progress is not None:
+                progress(done(), size)
+        self.total, self.us, self.assumed, self.count = total, us, assumed, count
+
+    # -- the heaps ----------------------------------------------------------------------------
+    def keep_non_us(self, share: Any, count: int, line_id: str, desc: str, value: Any) -> Any:
+        """Keep a line among the most non-U.S. ones; the heap's new floor."""
+        return _keep(self.non_us_heap, self.keep, (share, -count, line_id, desc, value))
+
+    def keep_us(self, share: Any, count: int, line_id: str, desc: str, value: Any) -> Any:
+        """Keep a line among the most U.S. ones; the heap's new floor."""
+        return _keep(self.us_heap, self.keep, (share, -count, line_id, desc, value))
+
+    # -- cells through the parsers, with the location in the error ----------------------------
+    def number(self, row: list[Any]) -> int:
+        """The line (CSV) or row (xlsx) number of a row of the current chunk."""
+        for k, other in enumerate(self.chunk):
+            if other is row:
+                return self.line(k)
+        raise AssertionError("the row is not in the chunk")  # pragma: no cover
+
+    def cell(self, row: list[Any], key: str, fmts: list[str | None] | None) -> Any:
+        """A cell by its column's value rule (blank → None, or an error if it is required)."""
+        index = self.at[key]
+        fmt = fmts[index] if fmts is not None and index < len(fmts) else None
+        return self.table.cell(lambda: self.number(row), key, row[index], fmt)
+
+    def reshape(self, row: list[Any]) -> bool:
+        """Pad a short row or cut a long one to the header's width; False for a blank row."""
+        if all(is_blank(v) for v in row):
+            return False
+        width = self.table.width
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
+        else:
+            del row[width:]
+        return True
+
+    def line_id(self, row: list[Any], fmts: list[str | None] | None) -> str | None:
+        """The line's id as text; None for a blank row (skipped)."""
+        raw = row[self.at["line_id"]]
+        if is_blank(raw) and all(is_blank(v) for v in row):
+            return None
+        value = self.cell(row, "line_id", fmts)
+        return str(value)
+
+    def description(self, row: list[Any]) -> str:
+        """The line's description as stripped text (required)."""
+        raw = row[self.at["description"]]
+        if is_blank(raw):
+            raise self.table.fail(
+                self.number(row), "description", "description is required (the cell is blank)"
+            )
+        return raw.strip() if isinstance(raw, str) else parse_text(raw)
+
+    def check(
+        self,
+        row: list[Any],
+        index: int,
+        key: str,
+        valid: dict[Any, bool],
+        fmts: list[str | None] | None,
+    ) -> None:
+        """A confidentiality cell, parsed once per distinct value."""
+        self.cell(row, key, fmts)
+        if len(valid) < CACHE_LIMIT:
+            valid[row[index]] = True
+
+    def combination(
+        self, row: list[Any], key: tuple[Any, ...] | str, fmts: list[str | None] | None
+    ) -> Combination:
+        """Supplier facts, country-of-concern link, kind, currency, rate and origin of a row."""
+        # The one definition of "linked to a country of concern" (SPEC §4), called once per
+        # combination, never in the hot loop. (Imported here: it imports the pydantic models,
+        # which the CSV path otherwise never needs.)
+        from aiexp.ownership import linked_to_coc
+
+        supplier = self.cell(row, "supplier", fmts)
+        raw_supplier = row[self.at["supplier"]]
+        name = raw_supplier.strip() if isinstance(raw_supplier, str) else supplier
+        country = self.cell(row, "supplier_country", fmts)
+        place = self.cell(row, "supplier_principal_place_of_business", fmts)
+        controlled = bool(self.cell(row, "supplier_coc_controlled", fmts))
+        self.cell(row, "kind", fmts)
+        code = self.cell(row, "currency", fmts) or "USD"
+        origin = self.cell(row, "origin_country", fmts)
+        links = linked_to_coc(
+            self.profile,
+            country=country,
+            principal_place_of_business=place,
+            coc_controlled=controlled,
+            fields={
+                "country": "supplier_country",
+                "principal_place_of_business": "supplier_principal_place_of_business",
+                "coc_controlled": "supplier_coc_controlled",
+            },
+        )
+        rate = self.book.rate(code)
+        if rate is not None and code != "USD":
+            self.rates[code] = rate
+        combination: Combination = (
+            None if rate is None else scaled(rate, RATE_PLACES),
+            bool(links),
+            origin == "US",
+            (name, country, place, controlled),
+            code,
+        )
+        if fmts is None and len(self.combinations) < CACHE_LIMIT:
+            self.combinations[key] = combination
+        return combination
+
+    def quantity(self, row: list[Any], fmts: list[str | None] | None) -> int | Decimal:
+        """Quantity: default 1, positive, up to 10^9."""
+        value = self.cell(row, "quantity", fmts)
+        amount = 1 if value is None else scaled(value, 0)
+        if fmts is None and len(self.quantities) < CACHE_LIMIT:
+            self.quantities[row[self.at["quantity"]]] = amount
+        return amount
+
+    def money(self, row: list[Any], key: str, fmts: list[str | None] | None) -> Any:
+        """A money cell at MONEY_PLACES (None when blank; unit_value is required)."""
+        value = self.cell(row, key, fmts)
+        return None if value is None else scaled(value, MONEY_PLACES)
+
+    def percent(self, row: list[Any], fmts: list[str | None] | None) -> Declared:
+        """A declared percentage (blank: undeclared), parsed once per distinct text."""
+        value = self.cell(row, "us_content_pct", fmts)
+        raw = row[self.at["us_content_pct"]]
+        if value is None:
+            return _BLANK
+        index = self.at["us_content_pct"]
+        fmt = fmts[index] if fmts is not None and index < len(fmts) else None
+        entry = declared(value, raw, fmt, self.decimal_comma)
+        if fmts is None and len(self.percents) < CACHE_LIMIT:
+            self.percents[raw] = entry
+        return entry
+
+    def missing_rate(self, row: list[Any], combination: Combination) -> int:
+        """Record a line whose currency has no rate (reported after the pass); its value is 0."""
+        code = combination[4]
+        lines = self.missing.setdefault(code, [])
+        if len(lines) < 5:
+            lines.append(self.number(row))
+        self.missing_count[code] = self.missing_count.get(code, 0) + 1
+        return 0
+
+    def non_us_above_unit(self, row: list[Any], fmts: list[str | None] | None) -> BomError:
+        """The error for a non-U.S. unit value above the unit value."""
+        unit = self.cell(row, "unit_value", fmts)
+        non_us = self.cell(row, "non_us_unit_value", fmts)
+        return self.table.fail(
+            self.number(row),
+            "non_us_unit_value",
+            f"the non-U.S. unit value {non_us} exceeds the unit value {unit}",
+        )
+
+    def disagreement(self, row: list[Any], fmts: list[str | None] | None) -> BomError:
+        """The error for a declared percentage that the subtractive form contradicts."""
+        unit = self.cell(row, "unit_value", fmts)
+        non_us = self.cell(row, "non_us_unit_value", fmts)
+        raw = row[self.at["us_content_pct"]]
+        return self.table.fail(
+            self.number(row),
+            "us_content_pct",
+            f"us_content_pct {parse_text(raw)} disagrees with non_us_unit_value "
+            f"{non_us} of unit_value {unit}, which implies {implied_pct(unit, non_us)} %",
+        )
+
+    def report_missing(self) -> None:
+        """After the pass: BomError naming every currency without a rate, and its lines."""
+        if not self.missing:
+            return
+        parts = []
+        place = "lines" if self.table.sheet is None else "rows"
+        for code, lines in self.missing.items():
+            more = self.missing_count[code] - len(lines)
+            shown = ", ".join(str(n) for n in lines) + (f" and {more} more" if more else "")
+            parts.append(f"{code} ({place} {shown})")
+        first_code = next(iter(self.missing))
+        where = self.table.where(self.missing[first_code][0], "currency")
+        raise BomError(
+            f"{where}: no exchange rate for {'; '.join(parts)}; give --rate "
+            f"{first_code}=USD_PER_UNIT, --rates FILE, or a rates.csv beside the BOM "
+            "(rates are never fetched)"
+        )
+
+
+_NUMBERS = ("quantity", "us_content_pct", "non_us_unit_value")
+
+
+def _coc_value(amount: Any, combination: Combination) -> Decimal:
+    """A flagged line's value from its stored `quantity × unit_value` and its rate."""
+    with localcontext(EXACT):
+        return value_usd(amount * (combination[0] or 0))
+
+
+def _keep(heap: list[HeapEntry], size: int, entry: HeapEntry) -> Any:
+    """Keep an entry among the `size` largest of a heap (earlier lines win ties); the floor."""
+    if len(heap) < size:
+        heapq.heappush(heap, entry)
+        return heap[0][0] if len(heap) == size else -1
+    heapq.heapreplace(heap, entry)
+    return heap[0][0]
