@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aiexp.codes import check_ignore_codes
-from aiexp.content import ContentResult, content_for_workbook, resolve_bom
+from aiexp.content import BomSource, ContentResult, workbook_figures
 from aiexp.findings import Finding, Report, Severity, sort_findings
 from aiexp.profile import Profile, load_profile
 from aiexp.rules import RuleContext, run_rules
-from aiexp.valuation import workbook_rates
 from aiexp.workbook.reader import WorkbookRead, read_workbook
 
 if TYPE_CHECKING:
@@ -35,8 +34,10 @@ class CheckResult:
     content: ContentResult | None
     profile: Profile
     bom: Path | None
-    #: USD per unit of each currency, for the Providers values (`valuation.workbook_rates`).
+    #: USD per unit of each currency, for the Providers values (`valuation.provider_rates`).
     rates: Mapping[str, Decimal]
+    #: The rates files a lookup reached (their rates decided a figure or were looked through).
+    rates_files: list[Path] = field(default_factory=list)
     #: The parties screened against `--screening-list`, when one was given.
     screening: ScreeningResult | None = None
 
@@ -63,16 +64,12 @@ def check_workbook(
     ignored = set(check_ignore_codes(ignore))
     profile = profile or load_profile()
     wb = read_workbook(path)
-    content = content_for_workbook(path, wb, bom=bom, profile=profile)
-    bom_used = None
-    if content is not None:
-        source = resolve_bom(path, wb, bom)
-        if source is not None and source.kind == "file":
-            bom_used = source.path
-    rates = workbook_rates(path, wb.consortium, content)
+    figures = workbook_figures(path, wb, profile=profile, bom=bom)
+    content, rates = figures.content, figures.provider_rates
+    bom_used = figures.bom.path if figures.bom is not None and figures.bom.kind == "file" else None
     screening = None
     if screening_list is not None:
-        screening = _screen(path, wb, bom, screening_list, min_score)
+        screening = _screen(wb, figures.bom, screening_list, min_score)
     context = RuleContext(
         wb=wb,
         profile=profile,
@@ -94,19 +91,18 @@ def check_workbook(
         profile=profile,
         bom=bom_used,
         rates=rates,
+        rates_files=figures.rates_files,
         screening=screening,
     )
 
 
 def _screen(
-    path: Path,
     wb: WorkbookRead,
-    bom: Path | None,
+    bom: BomSource | None,
     screening_list: Path,
     min_score: int | None,
 ) -> ScreeningResult:
     """Every party of the workbook and its BOM against the list (SPEC §1 `screen`)."""
-    from aiexp.content import resolve_bom
     from aiexp.screening import collect_parties, load_list
     from aiexp.screening.screen import DEFAULT_MIN_SCORE, check_min_score, screen_parties
 
@@ -114,7 +110,7 @@ def _screen(
     # The clock, not --date, bounds the list's newest date: a list saved after the submission
     # date is still as new as its entries say.
     listed = load_list(Path(screening_list))
-    parties = collect_parties(wb, resolve_bom(path, wb, bom))
+    parties = collect_parties(wb, bom)
     return screen_parties(parties, listed, min_score=score)
 
 

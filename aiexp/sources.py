@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aiexp.valuation import RATES_BESIDE, sheet_rates
-
 if TYPE_CHECKING:
     from aiexp.check import CheckResult
 
@@ -50,11 +48,15 @@ def source(role: str, path: Path) -> SourceFile:
 
 
 def check_sources(check: CheckResult, workbook: Path) -> list[SourceFile]:
-    """The workbook, the BOM file and the rates files a check used."""
-    entries = [source("workbook", workbook)]
+    """The workbook, the BOM file, the rates files and the screening list a check used.
+
+    The workbook's and the list's hashes are of the bytes their readers read; the BOM and rates
+    files are hashed now (they are streamed, and read again only to confirm a repeated id).
+    """
+    entries = [SourceFile("workbook", workbook, check.workbook.sha256 or file_sha256(workbook))]
     if check.bom is not None:
         entries.append(source("bom", check.bom))
-    entries.extend(source("rates", path) for path in rates_files(check, workbook))
+    entries.extend(source("rates", path) for path in check.rates_files)
     if check.screening is not None:
         # The hash of the bytes the screening read, not of the file as it may be now.
         listed = check.screening.screening_list
@@ -71,32 +73,3 @@ def render_sources(template_dir: Path | None, reference_docx: Path | None) -> Se
     if reference_docx is not None:
         entries.append(source("reference_docx", reference_docx))
     return entries
-
-
-def rates_files(check: CheckResult, workbook: Path) -> list[Path]:
-    """The rates.csv files the proposal's figures were converted with.
-
-    The content calculation's: only when a currency it used is not on the workbook's Rates sheet,
-    the first rates.csv beside the BOM, else beside the workbook. The Providers valuation's
-    (`aiexp.valuation.workbook_rates`): rates.csv beside the workbook, when a Providers value is
-    in a currency that neither the Rates sheet nor the BOM's rates give.
-    """
-    files: list[Path] = []
-    known = set(sheet_rates(check.workbook.consortium)) | {"USD"}
-    if check.content is not None:
-        used = {code.upper() for code in check.content.rates}
-        if used - known:
-            for folder in ([check.bom.parent] if check.bom is not None else []) + [workbook.parent]:
-                candidate = folder / RATES_BESIDE
-                if candidate.is_file():
-                    files.append(candidate)
-                    break
-        known |= used
-    providers = {
-        p.currency.upper() for p in check.workbook.consortium.providers if p.value is not None
-    }
-    beside = workbook.parent / RATES_BESIDE
-    if providers - known and beside.is_file():
-        if all(f.resolve() != beside.resolve() for f in files):
-            files.append(beside)
-    return files

@@ -3,7 +3,7 @@
 Each is computed here once, so that `validate`, `render` and `diff` agree about one workbook:
 
 - the exchange rates that convert its Providers values to U.S. dollars (SPEC §1 "Exchange
-  rates"): `workbook_rates`;
+  rates"), looked up in the rates resolved for the workbook: `provider_rates`;
 - the value of each provider in each layer (Section II, VI.2; SPEC §2 Providers): the sum of its
   rows in USD, names compared after normalising case and spaces, member or not as the Members
   sheet says: `layer_valuations`, `provider_values`;
@@ -13,20 +13,14 @@ Each is computed here once, so that `validate`, `render` and `diff` agree about 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, localcontext
-from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from decimal import Decimal
 
-from aiexp.exact import EXACT, percent, reaches, share_of
+from aiexp.figures import HardwareFigures
 from aiexp.model import Consortium, ConsortiumInfo, Provider
 from aiexp.values import normalise_name
 
-if TYPE_CHECKING:
-    from aiexp.content import ContentResult
-
-RATES_BESIDE = "rates.csv"
 _ONE = Decimal(1)
 _ZERO = Decimal(0)
 
@@ -40,39 +34,24 @@ def sheet_rates(consortium: Consortium) -> dict[str, Decimal]:
     }
 
 
-def workbook_rates(
-    workbook: Path, consortium: Consortium, content: ContentResult | None = None
+def provider_rates(
+    consortium: Consortium, rate: Callable[[str], Decimal | None]
 ) -> dict[str, Decimal]:
-    """U.S. dollars per unit of each currency, for the workbook's Providers values (SPEC §1).
+    """USD per unit of each currency the Providers sheet's values are in (USD is 1).
 
-    Per currency, the first of these that has a rate wins:
-
-    1. the workbook's own Rates sheet;
-    2. the rates the content calculation used for the BOM (`content.rates`): where the sheet has
-       none, they came from `rates.csv` beside the BOM, else beside the workbook (SPEC §1), so a
-       currency in both the BOM and the Providers sheet is converted at one rate;
-    3. `rates.csv` beside the workbook (read by `aiexp.bom.read_rates`). A file that cannot be
-       read is skipped, never fatal to validate, render or diff: the content calculation reports
-       it when the BOM needs it, and a Providers value it leaves without a rate is reported per
-       currency.
-
-    USD is always 1. (validate, render and diff pass no `--rate` flags to the content
-    calculation, so for a currency on the Rates sheet 1 and 2 give the same rate.)
+    `rate` looks a currency up in the rates resolved for the workbook (`aiexp.content.RateBook`:
+    its Rates sheet, an .xlsx BOM's Rates sheet, then rates.csv beside the BOM, then beside the
+    workbook), once per currency; a currency no source has is left out (the rules report it).
     """
-    rates: dict[str, Decimal] = {}
-    beside = Path(workbook).parent / RATES_BESIDE
-    if beside.is_file():
-        from aiexp.bom import read_rates
-        from aiexp.errors import AiexpError
-
-        try:
-            rates.update(read_rates(beside))
-        except AiexpError:
-            pass
-    if content is not None:
-        rates.update({code.upper(): rate for code, rate in content.rates.items()})
-    rates.update(sheet_rates(consortium))
-    rates["USD"] = _ONE
+    rates = {"USD": _ONE}
+    for row in consortium.providers:
+        if row.value is None:
+            continue
+        code = _currency(row)
+        if code not in rates:
+            found = rate(code)
+            if found is not None:
+                rates[code] = found
     return rates
 
 
@@ -140,7 +119,7 @@ def provider_values(
 ) -> dict[tuple[int, str], ProviderValue]:
     """Every provider of every layer by `(layer, normalised name)`, in the order of its first row.
 
-    Values are converted with `rates` (USD per unit; see `workbook_rates`); without them only
+    Values are converted with `rates` (USD per unit; see `provider_rates`); without them only
     USD values are. Rows without a layer or a provider name belong to no provider.
     """
     members = member_keys(consortium)
@@ -188,45 +167,6 @@ def _currency(row: Provider) -> str:
 
 
 # -- the hardware figures -------------------------------------------------------------------------
-@dataclass(frozen=True)
-class HardwareFigures:
-    """The hardware U.S. content (IV.A): exact, unrounded USD figures and the verdict.
-
-    The one shape of the figures, whether they come from a BOM (the content calculation) or from
-    the Consortium sheet's summary figures. Derived figures are computed in the exact trapping
-    context (`aiexp.exact`): "at least 51 percent" is `us × 100 ≥ threshold × total`, compared
-    without dividing or rounding; `shortfall_value` is 0 when the threshold is met, and
-    `margin_value` is negative below it.
-    """
-
-    total_value: Decimal
-    us_value: Decimal
-    threshold_pct: Decimal
-    basis: Literal["bom", "summary"]
-    line_count: int = 0
-
-    @property
-    def us_content_pct(self) -> Decimal:
-        """`us / total × 100`, exact when it terminates within 60 digits, else rounded down."""
-        return percent(self.us_value, self.total_value)
-
-    @property
-    def meets_threshold(self) -> bool:
-        """IV.A: U.S. content is at least the threshold percentage, compared exactly."""
-        return reaches(self.us_value, self.total_value, self.threshold_pct)
-
-    @property
-    def margin_value(self) -> Decimal:
-        """`us − threshold × total / 100`: above the threshold by this much (negative: below)."""
-        with localcontext(EXACT):
-            return self.us_value - share_of(self.total_value, self.threshold_pct)
-
-    @property
-    def shortfall_value(self) -> Decimal:
-        """The non-U.S. value that would have to become U.S. content to meet the threshold."""
-        return max(_ZERO, -self.margin_value)
-
-
 def hardware_summary(info: ConsortiumInfo, threshold_pct: Decimal) -> HardwareFigures | None:
     """The summary figures of the Consortium sheet (IV.A without a BOM); None when a figure is
     blank or the total is 0 (a zero total has no percentage: the rules report it)."""

@@ -3,19 +3,22 @@ diff share — computed once, so the three agree on the same workbook."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import shutil
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from aiexp.check import check_workbook
-from aiexp.content import content_for_workbook, money_str
+from aiexp.content import WorkbookFigures, money_str, workbook_figures
 from aiexp.content.format import usd_display
+from aiexp.content.rates import RateBook, RatesLayer
 from aiexp.diff import diff_workbooks
+from aiexp.errors import AiexpError
 from aiexp.model import ConsortiumInfo
 from aiexp.profile import load_profile
-from aiexp.valuation import hardware_summary, layer_valuations, sheet_rates, workbook_rates
+from aiexp.valuation import hardware_summary, layer_valuations, sheet_rates
 from aiexp.workbook.reader import read_workbook
 from tests.document.dump import text_dump
 from tests.hardening.runner import run_main
@@ -34,22 +37,26 @@ def _add_rate(folder: Path, currency: str, rate: str) -> None:
 
 
 # -- the exchange rates -------------------------------------------------------------------------
+def _figures(workbook: Path, bom: Path | None = None) -> WorkbookFigures:
+    return workbook_figures(workbook, read_workbook(workbook), profile=PROFILE, bom=bom)
+
+
 def test_the_rates_sheet_comes_first(sample: Path) -> None:
     # rates.csv beside the workbook says otherwise for EUR; the workbook's own sheet wins.
     (sample.parent / "rates.csv").write_text(
         "currency,usd_per_unit\nEUR,9\nCHF,1.25\n", encoding="utf-8"
     )
+    figures = _figures(sample)
     consortium = read_workbook(sample).consortium
-    rates = workbook_rates(sample, consortium)
-    assert rates["EUR"] == Decimal("1.142") == sheet_rates(consortium)["EUR"]
-    assert rates["CHF"] == Decimal("1.25")
-    assert rates["USD"] == 1
+    assert figures.rates.rate("EUR") == Decimal("1.142") == sheet_rates(consortium)["EUR"]
+    assert figures.rates.rate("CHF") == Decimal("1.25")
+    assert figures.rates.rate("USD") == 1
 
 
 def test_the_boms_rates_come_before_rates_csv_beside_the_workbook(sample: Path) -> None:
     # A BOM named with --bom in another folder is converted with the rates.csv beside it; a
     # Providers value in the same currency is converted at that same rate, not at the one of
-    # the rates.csv beside the workbook.
+    # the rates.csv beside the workbook: one rate book per workbook.
     clear_sheet(sample, "Rates")
     elsewhere = sample.parent.parent / "bom"
     elsewhere.mkdir()
@@ -60,35 +67,33 @@ def test_the_boms_rates_come_before_rates_csv_beside_the_workbook(sample: Path) 
     (sample.parent / "rates.csv").write_text(
         "currency,usd_per_unit\nEUR,9\nCHF,1.25\n", encoding="utf-8"
     )
-    read = read_workbook(sample)
-    content = content_for_workbook(sample, read, bom=bom)
-    assert content is not None
-    rates = workbook_rates(sample, read.consortium, content)
-    assert rates["EUR"] == Decimal("1.5")
-    assert rates["CHF"] == Decimal("1.25")  # not used by the BOM: from beside the workbook
-    # Without the content result, only the file beside the workbook is known.
-    assert workbook_rates(sample, read.consortium)["EUR"] == 9
+    figures = _figures(sample, bom)
+    assert figures.content is not None
+    assert figures.content.rates["EUR"] == figures.provider_rates["EUR"] == Decimal("1.5")
+    assert figures.rates.rate("CHF") == Decimal("1.25")  # from beside the workbook
+    assert figures.rates_files == [elsewhere / "rates.csv", sample.parent / "rates.csv"]
+    # Without that BOM, the rates.csv beside the workbook is the one.
+    (sample.parent / "bom.csv").unlink()
+    assert _figures(sample).provider_rates["EUR"] == 9
 
 
-def test_usd_is_always_one(sample: Path) -> None:
-    consortium = read_workbook(sample).consortium
-    content = check_workbook(sample).content
-    assert content is not None
-    odd = dataclasses.replace(content, rates={"USD": Decimal(2), "SEK": Decimal("0.1")})
-    rates = workbook_rates(sample, consortium, odd)
-    assert rates["USD"] == 1
-    assert rates["SEK"] == Decimal("0.1")
+def test_usd_is_always_one() -> None:
+    book = RateBook([RatesLayer("odd", {"USD": Decimal(2), "SEK": Decimal("0.1")})])
+    assert book.rate("USD") == 1
+    assert book.rate("SEK") == Decimal("0.1")
 
 
-def test_a_bad_rates_csv_is_skipped_not_fatal(sample: Path) -> None:
+def test_a_bad_rates_csv_matters_only_when_a_value_needs_it(sample: Path) -> None:
     (sample.parent / "rates.csv").write_text(
         "currency,usd_per_unit\nCHF,1.25\nSEK,not a number\n", encoding="utf-8"
     )
-    consortium = read_workbook(sample).consortium
-    assert workbook_rates(sample, consortium) == {**sheet_rates(consortium), "USD": 1}
+    # Every currency of the sample is on its Rates sheet: the broken file is never consulted.
+    assert check_workbook(sample).rates_files == []
+    # A Providers value in CHF needs it: the file is reported, with its line (exit 2), rather
+    # than the value being left without a rate.
     set_cells(sample, "Providers", {"provider": IRONBARK}, {"currency": "CHF"})
-    (finding,) = of(findings(sample), "layers.top-provider")
-    assert "no rate for CHF" in finding.message
+    with pytest.raises(AiexpError, match=r"rates\.csv: line 3"):
+        check_workbook(sample)
 
 
 # -- validate and render agree ------------------------------------------------------------------
@@ -178,7 +183,7 @@ def test_diff_values_layers_as_the_rules_do(tmp_path: Path) -> None:
         if c.sheet == "Providers" and c.key == "layer 4"
     )
     consortium = read_workbook(new).consortium
-    layer4 = layer_valuations(consortium, workbook_rates(new, consortium), PROFILE.layers)[4]
+    layer4 = layer_valuations(consortium, _figures(new).provider_rates, PROFILE.layers)[4]
     assert change.after == {"USD": money_str(sum((p.value for p in layer4.providers), Decimal(0)))}
     # USD 7.4 M + 2.3 M, CHF 620,000 × 1.25, EUR 260,000 × 1.142
     assert change.after == {"USD": "10771920.00"}

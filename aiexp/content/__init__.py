@@ -4,7 +4,12 @@ from aiexp.content.calc import calculate
 from aiexp.content.format import money_display, money_str, pct_display, pct_str
 from aiexp.content.inputs import content_calc_inputs
 from aiexp.content.rates import RateBook, RatesLayer, read_rates_layer
-from aiexp.content.resolve import content_for_workbook, resolve_bom
+from aiexp.content.resolve import (
+    WorkbookFigures,
+    content_for_workbook,
+    resolve_bom,
+    workbook_figures,
+)
 from aiexp.content.result import BomSource, CocLine, CocLines, ContentResult, TopLine
 
 __all__ = [
@@ -15,6 +20,7 @@ __all__ = [
     "RateBook",
     "RatesLayer",
     "TopLine",
+    "WorkbookFigures",
     "calculate",
     "content_calc_inputs",
     "content_for_workbook",
@@ -24,4 +30,5 @@ __all__ = [
     "pct_str",
     "read_rates_layer",
     "resolve_bom",
+    "workbook_figures",
 ]

@@ -12,7 +12,8 @@ from aiexp.content.result import ContentResult, TopLine
 from aiexp.content.rows import HeapEntry, RowPass
 from aiexp.content.scaled import share_usd, value_usd
 from aiexp.errors import BomError
-from aiexp.exact import EXACT, percent, reaches
+from aiexp.exact import EXACT
+from aiexp.figures import HardwareFigures
 
 _ZERO = Decimal(0)
 _CENTI = Decimal("0.01")
@@ -30,11 +31,12 @@ def build_result(rows: RowPass, threshold: Decimal, label: str, top: int) -> Con
                 f"{rows.table.label}: the BOM's lines total 0 USD; there is no value to "
                 "calculate the U.S. content of"
             )
-        needed = threshold * _CENTI * total
-        meets = reaches(us, total, threshold)
-        margin = us - needed
-        shortfall = max(_ZERO, needed - us)
-        meets_declared = reaches(declared, total, threshold)
+    figures = HardwareFigures(total, us, threshold, "bom", rows.count)
+    meets, margin, shortfall = (
+        figures.meets_threshold,
+        figures.margin_value,
+        figures.shortfall_value,
+    )
     sensitivity: list[TopLine] = []
     with localcontext(EXACT):
         non_sorted = [_top(entry, True) for entry in sorted(rows.non_us_heap, reverse=True)]
@@ -61,14 +63,8 @@ def build_result(rows: RowPass, threshold: Decimal, label: str, top: int) -> Con
             if lost <= margin:
                 sensitivity = []
     return ContentResult(
-        total_value=total,
-        us_value=us,
-        us_content_pct=percent(us, total),
-        threshold_pct=threshold,
-        meets_threshold=meets,
-        shortfall_value=shortfall,
-        us_value_without_assumptions=declared,
-        us_content_pct_without_assumptions=percent(declared, total),
+        figures=figures,
+        declared=HardwareFigures(total, declared, threshold, "bom", rows.count),
         line_count=rows.count,
         undeclared_lines=rows.undeclared,
         assumed_lines=rows.assumed_ids,
@@ -77,8 +73,6 @@ def build_result(rows: RowPass, threshold: Decimal, label: str, top: int) -> Con
         sensitivity=[line.line_id for line in sensitivity],
         rates=dict(rows.rates),
         source=label,
-        margin_value=margin,
-        meets_threshold_without_assumptions=meets_declared,
         sensitivity_lines=sensitivity,
     )
 

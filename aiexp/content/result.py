@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple, overload
 
 from aiexp.content.format import money_str, pct_str
+from aiexp.figures import HardwareFigures
 
 
 class TopLine(NamedTuple):
@@ -178,14 +179,10 @@ class ContentResult:
     largest lines; empty when those are not enough or nothing can flip it.
     """
 
-    total_value: Decimal
-    us_value: Decimal
-    us_content_pct: Decimal
-    threshold_pct: Decimal
-    meets_threshold: bool
-    shortfall_value: Decimal
-    us_value_without_assumptions: Decimal
-    us_content_pct_without_assumptions: Decimal
+    #: The hardware figures, with the `--assume-us-origin` assumptions when given.
+    figures: HardwareFigures
+    #: The same figures without any assumption (the ITA method alone).
+    declared: HardwareFigures
     line_count: int
     undeclared_lines: list[str]
     assumed_lines: list[str]
@@ -194,10 +191,58 @@ class ContentResult:
     sensitivity: list[str]
     rates: dict[str, Decimal]
     source: str
-    margin_value: Decimal = Decimal(0)
-    meets_threshold_without_assumptions: bool = False
     #: The lines of `sensitivity`, with their line and non-U.S. values.
     sensitivity_lines: list[TopLine] = field(default_factory=list)
+
+    @property
+    def total_value(self) -> Decimal:
+        """Σ line_value, USD."""
+        return self.figures.total_value
+
+    @property
+    def us_value(self) -> Decimal:
+        """Σ us_value, USD (with assumptions)."""
+        return self.figures.us_value
+
+    @property
+    def us_content_pct(self) -> Decimal:
+        """U.S. content in percent (with assumptions), rounded down beyond 60 digits."""
+        return self.figures.us_content_pct
+
+    @property
+    def threshold_pct(self) -> Decimal:
+        """The threshold compared against."""
+        return self.figures.threshold_pct
+
+    @property
+    def meets_threshold(self) -> bool:
+        """`us × 100 ≥ threshold × total`, exactly (with assumptions)."""
+        return self.figures.meets_threshold
+
+    @property
+    def shortfall_value(self) -> Decimal:
+        """The non-U.S. value that would have to become U.S. content (0 when met)."""
+        return self.figures.shortfall_value
+
+    @property
+    def margin_value(self) -> Decimal:
+        """`us − threshold × total / 100` (negative below the threshold)."""
+        return self.figures.margin_value
+
+    @property
+    def us_value_without_assumptions(self) -> Decimal:
+        """Σ us_value of the declared content only."""
+        return self.declared.us_value
+
+    @property
+    def us_content_pct_without_assumptions(self) -> Decimal:
+        """U.S. content of the declared content only."""
+        return self.declared.us_content_pct
+
+    @property
+    def meets_threshold_without_assumptions(self) -> bool:
+        """Whether the declared content alone meets the threshold."""
+        return self.declared.meets_threshold
 
     def to_json_dict(self) -> dict[str, Any]:
         """The SPEC §3 `--json` document, plus a few added keys (the spec's are never renamed)."""

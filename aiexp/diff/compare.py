@@ -21,7 +21,7 @@ from aiexp.diff.model import HARDWARE_SHEET, Change, WorkbookDiff, field_changed
 from aiexp.diff.sheets import SHEETS, ProviderTotal, SheetRows, coc_links, rows_of
 from aiexp.model import ColumnSpec, Consortium, ConsortiumInfo, Kind, Row, columns
 from aiexp.model import sheet as sheet_spec
-from aiexp.valuation import layer_valuations, sheet_rates, workbook_rates
+from aiexp.valuation import layer_valuations, sheet_rates
 from aiexp.values import normalise_name
 
 if TYPE_CHECKING:
@@ -69,20 +69,21 @@ def diff_workbooks(
         from aiexp.profile import load_profile
 
         profile = load_profile(None)
-    from aiexp.content import content_for_workbook
+    from aiexp.content import workbook_figures
 
     old_path, new_path = Path(old), Path(new)
     old_read = read_workbook(old_path)
     new_read = read_workbook(new_path)
     # Each workbook with its own BOM (SPEC §1), computed by the content-calc core.
-    old_content = content_for_workbook(old_path, old_read, profile=profile)
-    new_content = content_for_workbook(new_path, new_read, profile=profile)
+    old_figures = workbook_figures(old_path, old_read, profile=profile)
+    new_figures = workbook_figures(new_path, new_read, profile=profile)
+    old_content, new_content = old_figures.content, new_figures.content
     material, other = diff_consortia(
         old_read.consortium,
         new_read.consortium,
         profile=profile,
-        old_rates=workbook_rates(old_path, old_read.consortium, old_content),
-        new_rates=workbook_rates(new_path, new_read.consortium, new_content),
+        old_rates=old_figures.provider_rates,
+        new_rates=new_figures.provider_rates,
     )
     before = hardware_figures(old_read, old_content, profile=profile)
     after = hardware_figures(new_read, new_content, profile=profile)

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from aiexp.content.format import money_str, pct_str, usd_display
 from aiexp.diff.describe import pct_text
 from aiexp.diff.model import HARDWARE_KEY, HARDWARE_SHEET, Change, field_changed
-from aiexp.valuation import HardwareFigures, hardware_summary
+from aiexp.figures import HardwareFigures
+from aiexp.valuation import hardware_summary
 
 if TYPE_CHECKING:
     from aiexp.content import ContentResult

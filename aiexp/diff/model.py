@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from aiexp.content.format import money_str, pct_str
-from aiexp.valuation import HardwareFigures
+from aiexp.figures import HardwareFigures
 
 ChangeKind = Literal["added", "removed", "changed"]
 
