@@ -116,6 +116,7 @@ def test_validate_human_output(tmp_path: Path) -> None:
         header = next(csv.reader(handle))
     undeclared = {"line_id": NASTY, "description": "pump", "kind": "good", "supplier": "Acme"}
     undeclared |= {"supplier_country": "US", "quantity": "1", "unit_value": "10"}
+    undeclared |= {"supplier_principal_place_of_business": "US", "supplier_coc_controlled": "no"}
     undeclared["currency"] = "USD"
     with bom.open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerow([undeclared.get(key, "") for key in header])

@@ -210,13 +210,18 @@ def content_view(result: ContentResult) -> RenderableType:
                 data(coc.supplier),
                 data(coc.supplier_country or ""),
                 data(coc.supplier_principal_place_of_business or ""),
-                "yes" if coc.supplier_coc_controlled else "no",
+                {True: "yes", False: "no", None: "not stated"}[coc.supplier_coc_controlled],
                 money_display(coc.line_value),
             )
         parts.append(table)
         if len(result.coc_lines) > COC_ROWS_SHOWN:
             more = len(result.coc_lines) - COC_ROWS_SHOWN
             parts.append(_line(f"… and {more} more (see --json)"))
+    parts += _id_list(
+        "Lines whose supplier's country-of-concern status is not stated (section 7 cannot say "
+        "they are clear)",
+        result.unknown_lines.line_ids(),
+    )
     return Group(*parts)
 
 

@@ -69,6 +69,7 @@ def build_result(rows: RowPass, threshold: Decimal, label: str, top: int) -> Con
         undeclared_lines=rows.undeclared,
         assumed_lines=rows.assumed_ids,
         coc_lines=rows.coc,
+        unknown_lines=rows.unknown,
         top_non_us=top_lines,
         sensitivity=[line.line_id for line in sensitivity],
         rates=dict(rows.rates),

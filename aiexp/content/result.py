@@ -32,7 +32,8 @@ class TopLine(NamedTuple):
 
 
 class CocLine(NamedTuple):
-    """A BOM line whose supplier is linked to a country of concern (disclosed in section 7).
+    """A BOM line whose supplier is linked to a country of concern (disclosed in section 7), or
+    whose supplier's status is not stated.
 
     A named tuple (immutable), because a BOM may flag many lines and it is built in the hot loop.
     """
@@ -42,7 +43,7 @@ class CocLine(NamedTuple):
     supplier: str
     supplier_country: str | None
     supplier_principal_place_of_business: str | None
-    supplier_coc_controlled: bool
+    supplier_coc_controlled: bool | None
     line_value: Decimal
 
 
@@ -187,6 +188,9 @@ class ContentResult:
     undeclared_lines: list[str]
     assumed_lines: list[str]
     coc_lines: CocLines
+    #: Lines whose supplier's country-of-concern status is blank (SPEC §4: unknown, never "no"):
+    #: not linked on the facts given, but not shown clear either.
+    unknown_lines: CocLines
     top_non_us: list[TopLine]
     sensitivity: list[str]
     rates: dict[str, Decimal]
@@ -261,6 +265,7 @@ class ContentResult:
             "top_non_us": [line.to_json_dict() for line in self.top_non_us],
             "currency": "USD",
             # Added keys (SPEC §3 allows more; these help a reviewer check the figure).
+            "supplier_unknown_lines": self.unknown_lines.line_ids(),
             "us_value_without_assumptions": money_str(self.us_value_without_assumptions),
             "meets_threshold_without_assumptions": self.meets_threshold_without_assumptions,
             "margin_value": money_str(self.margin_value),

@@ -63,9 +63,12 @@ CHUNK_ROWS = 512
 CACHE_LIMIT = 10_000
 _BLANK = Declared(0, 0, 0, 0, 0)  # an undeclared percentage (a blank cell)
 
-# A supplier combination: (rate at RATE_PLACES or None, linked to a country of concern, made in
-# the U.S., (supplier, country, principal place, coc-controlled), currency code).
-Combination = tuple[Any, bool, bool, tuple[str, str | None, str | None, bool], str]
+# A supplier combination: (rate at RATE_PLACES or None, its country-of-concern status — LINKED,
+# UNKNOWN or CLEAR —, made in the U.S., (supplier, country, principal place, coc-controlled),
+# currency code).
+Combination = tuple[Any, int, bool, tuple[str, str | None, str | None, bool | None], str]
+#: A supplier's country-of-concern status (SPEC §4: a blank fact is unknown, never "no").
+CLEAR, LINKED, UNKNOWN = 0, 1, 2
 HeapEntry = tuple[Any, int, str, str, Any]
 
 
@@ -112,6 +115,7 @@ class RowPass:
         self.undeclared: list[str] = []
         self.assumed_ids: list[str] = []
         self.coc = CocLines(_coc_value)
+        self.unknown = CocLines(_coc_value)
         self.non_us_heap: list[HeapEntry] = []
         self.us_heap: list[HeapEntry] = []
         self.ids = LineIds()
@@ -140,7 +144,7 @@ class RowPass:
         powers, largest = MONEY_POWERS, LARGEST_MONEY
         record_hash, flush_hashes, mask = self.ids.appenders(), self.ids.flush, MASK
         undeclared, assumed_ids = self.undeclared.append, self.assumed_ids.append
-        coc = self.coc.append
+        coc, unknown = self.coc.append, self.unknown.append
         keep_non, keep_us = self.keep_non_us, self.keep_us
         progress, done, size = self.progress, table.done, table.size
         total = us = assumed = 0
@@ -174,7 +178,7 @@ class RowPass:
                 combination = combinations.get(key) if fast else None
                 if combination is None:
                     combination = self.combination(row, key, fmts)
-                rate, linked, made_in_us, _, _ = combination
+                rate, status, made_in_us, _, _ = combination
                 if rate is None:
                     rate = self.missing_rate(row, combination)
                 if checked:
@@ -241,8 +245,10 @@ class RowPass:
                     non_floor = keep_non(non_us, count, line_id, description, value)
                 if us_share > us_floor:
                     us_floor = keep_us(us_share, count, line_id, description, value)
-                if linked:
-                    coc(line_id, description, combination, qty * unit)
+                if status:
+                    (coc if status == LINKED else unknown)(
+                        line_id, description, combination, qty * unit
+                    )
                 digest = hash(line_id)
                 record_hash[digest & mask](digest)
             flush_hashes()
@@ -321,18 +327,18 @@ class RowPass:
         # The one definition of "linked to a country of concern" (SPEC §4), called once per
         # combination, never in the hot loop. (Imported here: it imports the pydantic models,
         # which the CSV path otherwise never needs.)
-        from aiexp.ownership import linked_to_coc
+        from aiexp.ownership import coc_status
 
         supplier = self.cell(row, "supplier", fmts)
         raw_supplier = row[self.at["supplier"]]
         name = raw_supplier.strip() if isinstance(raw_supplier, str) else supplier
         country = self.cell(row, "supplier_country", fmts)
         place = self.cell(row, "supplier_principal_place_of_business", fmts)
-        controlled = bool(self.cell(row, "supplier_coc_controlled", fmts))
+        controlled = self.cell(row, "supplier_coc_controlled", fmts)
         self.cell(row, "kind", fmts)
         code = self.cell(row, "currency", fmts) or "USD"
         origin = self.cell(row, "origin_country", fmts)
-        links = linked_to_coc(
+        status = coc_status(
             self.profile,
             country=country,
             principal_place_of_business=place,
@@ -348,7 +354,7 @@ class RowPass:
             self.rates[code] = rate
         combination: Combination = (
             None if rate is None else scaled(rate, RATE_PLACES),
-            bool(links),
+            LINKED if status.links else (UNKNOWN if status.unknown else CLEAR),
             origin == "US",
             (name, country, place, controlled),
             code,

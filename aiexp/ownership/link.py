@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
-from typing import Literal
+from typing import Literal, Protocol
 
 from aiexp.codes import number_text
-from aiexp.model import BomLine, Member, Provider
+from aiexp.model import Member, Provider
 from aiexp.profile import Profile
 from aiexp.values import country_name
 
@@ -214,7 +214,23 @@ def provider_status(provider: Provider, profile: Profile) -> CocStatus:
     )
 
 
-def bom_line_status(line: BomLine, profile: Profile) -> CocStatus:
+class SupplierFacts(Protocol):
+    """A BOM line's supplier facts: a `BomLine` row, or a line the content calculation kept."""
+
+    @property
+    def supplier_country(self) -> str | None:
+        """Its country of incorporation."""
+
+    @property
+    def supplier_principal_place_of_business(self) -> str | None:
+        """Its principal place of business."""
+
+    @property
+    def supplier_coc_controlled(self) -> bool | None:
+        """Owned or controlled by a country of concern (None: not stated)."""
+
+
+def bom_line_status(line: SupplierFacts, profile: Profile) -> CocStatus:
     """A BOM line's supplier: linked, not linked, or unknown (the BOM has no ownership %; its
     `supplier_coc_controlled` covers a majority interest and control alike)."""
     return coc_status(
@@ -240,7 +256,7 @@ def provider_links(provider: Provider, profile: Profile) -> list[CocLink]:
     return list(provider_status(provider, profile).links)
 
 
-def bom_line_links(line: BomLine, profile: Profile) -> list[CocLink]:
+def bom_line_links(line: SupplierFacts, profile: Profile) -> list[CocLink]:
     """Why a BOM line's supplier is linked to a country of concern (empty when no known fact)."""
     return list(bom_line_status(line, profile).links)
 

@@ -13,10 +13,9 @@ from decimal import Decimal
 from aiexp.codes import number_text
 from aiexp.content.format import pct_str, usd_display
 from aiexp.findings import Finding, Location
-from aiexp.model import BomLine, Provider
+from aiexp.model import Provider
 from aiexp.ownership import (
     CocStatus,
-    bom_line_status,
     describe,
     member_status,
     merged_provider,
@@ -182,11 +181,6 @@ def layer1_providers(ctx: RuleContext) -> Iterator[tuple[str, Location, CocStatu
         yield name, ctx.locate("Providers", group[0], column), status
 
 
-def bom_sheet_lines(ctx: RuleContext) -> list[BomLine]:
-    """The workbook's own BOM rows when they are the BOM the check used (no `--bom` file)."""
-    return list(ctx.consortium.bom) if ctx.bom is None and ctx.content is not None else []
-
-
 @check("hardware.coc-disclosure")
 def hardware_coc_disclosure(ctx: RuleContext) -> Iterator[Finding]:
     """IV.A: "Products and services included in the package for functions under Layer 1 must be
@@ -221,14 +215,10 @@ def hardware_supplier_unknown(ctx: RuleContext) -> Iterator[Finding]:
     provided by" such an entity. A supplier whose status is blank can be neither disclosed nor
     said to be clear.
 
-    BOM lines are checked on the workbook's own BOM sheet; a BOM file's blank
-    `supplier_coc_controlled` needs the content calculation to list those lines (not yet).
-    Members are `members.ownership-unknown`."""
-    unknown = [
-        line.line_id or "?"
-        for line in bom_sheet_lines(ctx)
-        if (status := bom_line_status(line, ctx.profile)).unknown and not status.links
-    ]
+    BOM lines (from the BOM sheet or a BOM file alike) are those the content calculation lists
+    as unknown; members are `members.ownership-unknown`."""
+    content = ctx.content
+    unknown = [line.line_id for line in content.unknown_lines] if content is not None else []
     if unknown:
         count = len(unknown)
         yield ctx.finding(

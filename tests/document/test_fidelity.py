@@ -97,6 +97,31 @@ def test_section_7_makes_no_statement_about_a_partner_whose_ownership_is_blank(
     assert _appendix_a(text, "IV.D", "No member") == "Not stated"
 
 
+def test_section_7_makes_no_statement_about_a_bom_csv_supplier_left_blank(
+    tmp_path: Path,
+) -> None:
+    # 0.1.0 read a blank supplier_coc_controlled in bom.csv as "no" and section 7 said every
+    # line of the bill of materials was clear.
+    workbook = copy_sample(tmp_path)
+    bom = workbook.parent / "bom.csv"
+    lines = bom.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = lines[0].rstrip("\n").split(",")
+    target = next(k for k, line in enumerate(lines) if line.startswith("SU01-ACC,"))
+    assert lines[target].count(",US,US,no,US,") == 1
+    lines[target] = lines[target].replace(",US,US,no,US,", ",US,US,,US,")
+    bom.write_text("".join(lines), encoding="utf-8")
+    assert header.index("supplier_coc_controlled") == 6
+    code, text = _render(workbook)
+    assert code == 0, text  # a warning (hardware.supplier-unknown): the document may be rendered
+    section = text.split("[Heading 1] 7. Country of concern disclosures", 1)[1].split(
+        "[Heading 1] 8.", 1
+    )[0]
+    assert "Cobalt Ridge Semiconductor Corp. (bill of materials: SU01-ACC)" in section
+    assert "ownership or control by a country of concern" in section
+    assert "every one of the" not in section
+    assert _appendix_a(text, "VI.7", "Country of concern") == "Not stated"
+
+
 def test_an_unknown_parent_country_is_not_taken_for_the_us(tmp_path: Path) -> None:
     # 0.1.0 treated the blank parent country as the United States and attested II.2.
     workbook = copy_sample(tmp_path)

@@ -121,6 +121,31 @@ def test_a_bom_line_with_blank_supplier_status_is_unknown_not_no(sample: Path) -
     assert finding.message.endswith(": B")
 
 
+def test_a_bom_file_line_with_blank_supplier_status_is_unknown_too(sample: Path) -> None:
+    # The same rule for bom.csv: the content calculation lists the lines (it used to read a
+    # blank as "no").
+    import csv
+
+    bom = sample.parent / "bom.csv"
+    with bom.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[3]["supplier_coc_controlled"] = ""
+    with bom.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    found = findings(sample)
+    (finding,) = of(found, "hardware.supplier-unknown")
+    assert finding.message.endswith(f": {rows[3]['line_id']}")
+    assert finding.location.file == str(bom)
+    from aiexp.check import check_workbook
+
+    content = check_workbook(sample).content
+    assert content is not None
+    assert content.to_json_dict()["supplier_unknown_lines"] == [rows[3]["line_id"]]
+    assert rows[3]["line_id"] not in content.to_json_dict()["coc_lines"]
+
+
 def test_a_bom_line_stated_clear_is_fine(sample: Path) -> None:
     _bom_sheet(
         sample,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from aiexp.content.result import CocLine
 from aiexp.document.context.shaper import Shaper, country, usd
 from aiexp.markets import market_scope
 from aiexp.model import (
-    BomLine,
     ExportControlItem,
     Jurisdiction,
     NarrativeSection,
@@ -18,7 +18,6 @@ from aiexp.model import (
 from aiexp.ownership import (
     bom_line_status,
     describe,
-    linked_to_coc,
     member_status,
     merged_provider,
     provider_status,
@@ -97,18 +96,13 @@ def coc_disclosures(s: Shaper) -> dict[str, Any]:
     from the BOM (the content result's coc_lines) and the Providers sheet (IV.A, VI.7), and the
     Layer 1 entities whose status is not stated — about which the section says nothing more.
 
-    A member is judged on its Members row; another provider on its Providers rows (merged). The
-    workbook's own BOM sheet is read line by line; a BOM file's lines come from the content
-    calculation, which lists the linked lines.
+    A member is judged on its Members row; another provider on its Providers rows (merged). BOM
+    lines, from the BOM sheet or a BOM file alike, come from the content calculation, which lists
+    the linked lines and those whose supplier's status is not stated.
     """
     bom = []
     for line in s.content.coc_lines if s.content is not None else []:
-        links = linked_to_coc(
-            s.profile,
-            country=line.supplier_country,
-            principal_place_of_business=line.supplier_principal_place_of_business,
-            coc_controlled=line.supplier_coc_controlled,
-        )
+        links = bom_line_status(line, s.profile).links
         bom.append(
             {
                 "line_id": s.bom_value(line.line_id, line.line_id),
@@ -119,35 +113,21 @@ def coc_disclosures(s: Shaper) -> dict[str, Any]:
             }
         )
     unknown: list[dict[str, str]] = []
-    unknown_lines: dict[str, list[tuple[BomLine, tuple[str, ...]]]] = {}
-    sheet_bom = s.content is None or s.content.source.endswith("#BOM")
-    for row in s.consortium.bom if sheet_bom else []:
-        status = bom_line_status(row, s.profile)
-        if status.links and s.content is None:
-            bom.append(
-                {
-                    "line_id": s.v(row, row.line_id),
-                    "description": s.v(row, row.description),
-                    "supplier": s.v(row, row.supplier),
-                    "reason": s.v(row, describe(status.links), secret=False),
-                    "value": "",
-                }
-            )
-        elif status.unknown and not status.links:
-            key = normalise_name(row.supplier or "")
-            unknown_lines.setdefault(key, []).append((row, status.unknown))
-    for lines in unknown_lines.values():
+    by_supplier: dict[str, list[CocLine]] = {}
+    for line in s.content.unknown_lines if s.content is not None else []:
+        by_supplier.setdefault(normalise_name(line.supplier), []).append(line)
+    for lines in by_supplier.values():
         # One entry per supplier; a confidential line makes the entry confidential.
-        row = next((line for line, _ in lines if line.confidential), lines[0][0])
-        ids = ", ".join(line.line_id or "?" for line, _ in lines)
-        keys = tuple(key for _, missing in lines for key in missing)
+        shown = next((line for line in lines if s.bom_confidential(line.line_id)), lines[0])
+        ids = ", ".join(line.line_id for line in lines)
+        keys = tuple(key for line in lines for key in bom_line_status(line, s.profile).unknown)
         unknown.append(
             {
-                "name": s.v(row, f"{row.supplier} (bill of materials: {ids})"),
-                "description": s.v(
-                    row, "; ".join(dict.fromkeys(line.description or "" for line, _ in lines))
+                "name": s.bom_value(shown.line_id, f"{shown.supplier} (bill of materials: {ids})"),
+                "description": s.bom_value(
+                    shown.line_id, "; ".join(dict.fromkeys(line.description for line in lines))
                 ),
-                "not_stated": s.v(row, _not_stated(keys), secret=False),
+                "not_stated": _not_stated(keys),
             }
         )
     providers = []

@@ -106,6 +106,11 @@ class Shaper:
             return "not stated"
         return self.v(row, pct_display(value, 2), secret=False)
 
+    def bom_confidential(self, line_id: str) -> bool:
+        """Whether the BOM line with this id is marked confidential."""
+        row = self.bom_rows.get(line_id)
+        return row is not None and row.confidential is True
+
     def bom_value(self, line_id: str, shown: str) -> str:
         """A BOM line's value, redacted in the public version when the line is confidential."""
         row = self.bom_rows.get(line_id)
