@@ -114,7 +114,7 @@ def csv_chunks(text: Iterator[str], reader: Any, delimiter: str, size: int) -> I
             while quoted.line_num < len(lines):
                 rows.append(next(quoted))
             read, separator = int(quoted.line_num), None
-        yield rows, csv_chunk_lines(base, rows), None, separator
+        yield rows, csv_chunk_lines(base, rows), None, separator, None
         base += read
 
 

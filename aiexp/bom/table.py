@@ -21,8 +21,16 @@ from aiexp.errors import BomError
 from aiexp.values import is_blank, parse_text
 
 Record = tuple[int, list[Any], list[str | None] | None]
-# (rows, line(k), number formats or None, the separator when every row was split on it).
-Chunk = tuple[list[list[Any]], Callable[[int], int], list[list[str | None]] | None, str | None]
+# (rows, line(k), number formats or None, the separator when every row was split on it, and for
+# a sheet's plain rows read as text, each row's original values and formats).
+Sources = list[tuple[list[Any], list[str | None]]]
+Chunk = tuple[
+    list[list[Any]],
+    Callable[[int], int],
+    list[list[str | None]] | None,
+    str | None,
+    Sources | None,
+]
 #: The value rules whose text may hold a thousands (or decimal) separator.
 NUMBER_KINDS = frozenset({"money", "number", "percent"})
 # The parsers may quantize an exact value (51.000 → 51), which signals Rounded; a caller summing
@@ -81,8 +89,9 @@ class Table:
 
     def chunks(self, size: int) -> Iterator[Chunk]:
         """The rows in lists of up to `size`, each with `line(k)` (the line or row number of its
-        k-th row), the rows' number formats (xlsx) or None (CSV), and the separator when every
-        row was split on it (so no cell holds it), else None."""
+        k-th row), the rows' number formats (xlsx) or None (CSV), the separator when every
+        row was split on it (so no cell holds it), else None, and — for a sheet's rows given as
+        the text the CSV path reads — each row's original values and formats, else None."""
         if self.chunker is not None:
             yield from self.chunker(size)
             return
@@ -93,17 +102,11 @@ class Table:
                 chunk = list(islice(rows, size))
                 if not chunk:
                     return
-                yield chunk, csv_chunk_lines(base, chunk), None, None
+                yield chunk, csv_chunk_lines(base, chunk), None, None, None
         formats = self.formats
-        while True:
-            chunk, numbers, shapes = [], [], []
-            for row in islice(rows, size):
-                chunk.append(row)
-                numbers.append(self.line_of(row))
-                shapes.append(formats())
-            if not chunk:
-                return
-            yield chunk, numbers.__getitem__, shapes, None
+        for row in rows:  # a row with number formats is parsed cell by cell: one a chunk
+            number = self.line_of(row)
+            yield [row], [number].__getitem__, [formats()], None, None
 
     def read_error(self, exc: Exception) -> BomError:
         """A decoding or CSV syntax error met while reading, as one line at its true place."""
@@ -195,6 +198,6 @@ def breaks(row: list[Any]) -> int:
 
 def letter(index: int) -> str:
     """The column letter of a 0-based column index (`A` for 0); only sheets need it."""
-    from openpyxl.utils import get_column_letter
+    from aiexp.workbook.sheet import column_letters
 
-    return str(get_column_letter(index + 1))
+    return column_letters(index + 1)

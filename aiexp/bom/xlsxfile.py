@@ -1,19 +1,40 @@
-"""A BOM or rates table from a sheet of an .xlsx workbook (SPEC §3): cells with their formats."""
+"""A BOM or rates table from a sheet of an .xlsx workbook (SPEC §3): cells with their formats.
+
+The sheet is read in one streaming pass by the workbook's own reader (`aiexp.workbook.xlsx`),
+or — for a consortium workbook's BOM sheet — taken from the rows the workbook reader has read
+already (`SheetCells`), so that `validate` and `render` parse that sheet once.
+
+The rows are given to the content calculation in chunks (`Table.chunks`): a row whose cells are
+plain — text, whole numbers, finite numbers in number columns, a percentage cell keyed with its
+type and number format — is handed over as the text the CSV path reads (so it takes the same
+fast path and caches), with its original cells beside it for anything that must be parsed or
+reported; any other row is handed over as it is, to be parsed cell by cell.
+"""
 
 from __future__ import annotations
 
+import math
 import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiexp.bom.columns import TableSpec
 from aiexp.bom.csvfile import HEADER_SEARCH_ROWS, positions
-from aiexp.bom.table import Table, letter
+from aiexp.bom.table import Chunk, Table, letter
 from aiexp.errors import BomError, WorkbookError
 from aiexp.values import is_blank, normalise_header
+
+if TYPE_CHECKING:
+    from aiexp.workbook.sheet import Cell, SheetRows
+    from aiexp.workbook.sheet import SheetCells as SheetCells
+
+# How a column's cell becomes the text of the CSV path (see `_plain`): by the column's value rule.
+_TEXT, _NUMBER, _PERCENT = 1, 2, 3
+_KIND_CLASS = {"money": _NUMBER, "number": _NUMBER, "percent": _PERCENT}
+#: Rows per chunk handed to the content calculation.
+CHUNK_ROWS = 256
 
 
 @contextmanager
@@ -21,96 +42,222 @@ def open_xlsx(
     path: Path, spec: TableSpec, *, required: bool, decimal_comma: bool = False
 ) -> Iterator[Table | None]:
     """Open the `spec.sheet` sheet of a workbook (None when it has none and it is not required)."""
-    from aiexp.workbook.xlsx import check_xlsx, iter_sheet_rows, load
+    from aiexp.workbook.xlsx import open_xlsx as open_package
+    from aiexp.workbook.xlsx import worksheet_for
 
     label = os.fspath(path)
     try:
-        check_xlsx(path)
-        formulas = load(path, values=False)
+        package = open_package(path)
     except WorkbookError as exc:
         raise BomError(str(exc)) from None
-    values = None
-    try:
-        values = load(path, values=True)
-        title = next(
-            (t for t in formulas.sheetnames if _sheet_key(t) == _sheet_key(spec.sheet)),
-            None,
-        )
-        if title is None:
+    with package:
+        entry = worksheet_for(package.sheets, spec.sheet)
+        if entry is None:
             if required:
                 raise BomError(f"{label}: the workbook has no {spec.sheet} sheet")
             yield None
             return
-        formula_ws = formulas[title]
-        size = int(getattr(formula_ws, "max_row", 0) or 0)
-        rows = iter_sheet_rows(path, formula_ws, values[title])
-        names = spec.header_names()
-        key = spec.key
-        header_row = 0
-        headers: list[str] = []
         try:
-            for number, cells in rows:
-                found = ["" if is_blank(v) else normalise_header(str(v)) for v, _, _ in cells]
-                if key in [names.get(h, h) for h in found]:
-                    header_row, headers = number, found
-                    break
-                if number >= HEADER_SEARCH_ROWS:
-                    break
+            rows = package.rows(entry.name)
         except WorkbookError as exc:
             raise BomError(str(exc)) from None
-        if not header_row:
-            raise BomError(
-                f"{label}: {title} sheet: no header row with a {key} column in the first "
-                f"{HEADER_SEARCH_ROWS} rows"
+        try:
+            yield sheet_table(
+                label,
+                entry.name,
+                rows,
+                spec,
+                decimal_comma=decimal_comma,
+                size=package.part_size(entry.name),
+                stream=rows,
             )
-        state: dict[str, Any] = {"row": header_row, "formats": []}
-        yield Table(
-            label=label,
-            sheet=title,
-            spec=spec,
-            positions=positions(headers, names),
-            width=len(headers),
-            header_row=header_row,
-            rows=_rows(rows, label, title, len(headers), state),
-            line_of=lambda _row: int(state["row"]),
-            formats=lambda: state["formats"],
-            size=size,
-            done=lambda: int(state["row"]),
-            comma="decimal" if decimal_comma else "group",
+        finally:
+            rows.close()
+
+
+def cells_table(cells: SheetCells, spec: TableSpec, *, decimal_comma: bool = False) -> Table:
+    """A table over a sheet's rows as the workbook reader kept them (read once, not again)."""
+    return sheet_table(
+        cells.label, cells.title, iter(cells.rows), spec, decimal_comma=decimal_comma
+    )
+
+
+def sheet_table(
+    label: str,
+    title: str,
+    rows: Iterator[tuple[int, list[Cell]]],
+    spec: TableSpec,
+    *,
+    decimal_comma: bool = False,
+    size: int = 0,
+    stream: SheetRows | None = None,
+) -> Table:
+    """The table of a sheet's rows: the header found in its first rows, then the data rows.
+
+    `stream`: the sheet's reader, when `rows` is one (its width is set once the header is found,
+    and its position in the part gives the progress out of `size` bytes).
+    """
+    names = spec.header_names()
+    key = spec.key
+    header_row = 0
+    headers: list[str] = []
+    try:
+        for number, cells in rows:
+            found = ["" if is_blank(v) else normalise_header(str(v)) for v, _, _ in cells]
+            if key in [names.get(h, h) for h in found]:
+                header_row, headers = number, found
+                break
+            if number >= HEADER_SEARCH_ROWS:
+                break
+    except WorkbookError as exc:
+        raise BomError(str(exc)) from None
+    if not header_row:
+        raise BomError(
+            f"{label}: {title} sheet: no header row with a {key} column in the first "
+            f"{HEADER_SEARCH_ROWS} rows"
         )
-    finally:
-        formulas.close()
-        if values is not None:
-            values.close()
+    width = len(headers)
+    if stream is not None:
+        # Cells right of the header are not read (a stray cell at XFD costs nothing); a row with
+        # content there alone still reads as not blank.
+        stream.width = width
+    state: dict[str, Any] = {"row": header_row, "formats": []}
+    table = Table(
+        label=label,
+        sheet=title,
+        spec=spec,
+        positions=positions(headers, names),
+        width=width,
+        header_row=header_row,
+        rows=_rows(rows, label, title, width, state),
+        line_of=lambda _row: int(state["row"]),
+        formats=lambda: state["formats"],
+        size=size,
+        done=stream.position if stream is not None else (lambda: 0),
+        comma="decimal" if decimal_comma else "group",
+    )
+    table.chunker = lambda count: _chunks(table, rows, state, count)
+    return table
 
 
 def _rows(
-    rows: Iterator[tuple[int, list[tuple[Any, str | None, bool]]]],
+    rows: Iterator[tuple[int, list[Cell]]],
     label: str,
     title: str,
     width: int,
     state: dict[str, Any],
 ) -> Iterator[list[Any]]:
+    """Each data row's values padded to `width`; its number and formats go to `state`."""
     try:
         for number, cells in rows:
             state["row"] = number
-            cells = cells[:width]
-            for index, (_, _, uncached) in enumerate(cells):
-                if uncached:
-                    raise BomError(
-                        f"{label}: {title}!{letter(index)}{number} holds a formula with no "
-                        "saved value; open the file in Excel and save it, or type the value"
-                    )
-            values = [v for v, _, _ in cells]
-            formats = [f for _, f, _ in cells]
-            if len(values) < width:
-                values.extend([None] * (width - len(values)))
-                formats.extend([None] * (width - len(formats)))
+            values, formats = _cells(cells, width, label, title, number)
             state["formats"] = formats
             yield values
     except WorkbookError as exc:
         raise BomError(str(exc)) from None
 
 
-def _sheet_key(name: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", name.casefold())
+def _cells(
+    cells: list[Cell], width: int, label: str, title: str, number: int
+) -> tuple[list[Any], list[str | None]]:
+    """A row's values and number formats, cut or padded to `width`; BomError for a formula
+    without a saved value."""
+    if len(cells) > width:
+        cells = cells[:width]
+    values = []
+    formats = []
+    for index, (value, number_format, uncached) in enumerate(cells):
+        if uncached:
+            raise BomError(
+                f"{label}: {title}!{letter(index)}{number} holds a formula with no "
+                "saved value; open the file in Excel and save it, or type the value"
+            )
+        values.append(value)
+        formats.append(number_format)
+    if len(values) < width:
+        values.extend([None] * (width - len(values)))
+        formats.extend([None] * (width - len(formats)))
+    return values, formats
+
+
+def _chunks(
+    table: Table, rows: Iterator[tuple[int, list[Cell]]], state: dict[str, Any], count: int
+) -> Iterator[Chunk]:
+    """The data rows in chunks for the content calculation (see the module's docstring).
+
+    A chunk of plain rows comes with `sources` (each row's original values and formats); a row
+    that is not plain is a chunk of its own, with its formats and no text.
+    """
+    width, label, title = table.width, table.label, table.sheet or ""
+    point = "," if table.comma == "decimal" else "."
+    plan = [
+        (index, _KIND_CLASS.get(table.columns[key].kind, _TEXT))
+        for key, index in table.positions.items()
+    ]
+    texts: list[list[Any]] = []
+    numbers: list[int] = []
+    sources: list[tuple[list[Any], list[str | None]]] = []
+    try:
+        for number, cells in rows:
+            state["row"] = number
+            values, formats = _cells(cells, width, label, title, number)
+            text = _plain(values, formats, plan, point)
+            if text is None:
+                if texts:
+                    yield texts, numbers.__getitem__, None, None, sources
+                    texts, numbers, sources = [], [], []
+                yield [values], [number].__getitem__, [formats], None, None
+                continue
+            texts.append(text)
+            numbers.append(number)
+            sources.append((values, formats))
+            if len(texts) >= count:
+                yield texts, numbers.__getitem__, None, None, sources
+                texts, numbers, sources = [], [], []
+    except WorkbookError as exc:
+        raise BomError(str(exc)) from None
+    if texts:
+        yield texts, numbers.__getitem__, None, None, sources
+
+
+def _plain(
+    values: list[Any], formats: list[str | None], plan: list[tuple[int, int]], point: str
+) -> list[Any] | None:
+    """The row as the CSV path reads it, or None when a cell is not plain.
+
+    The text of a cell parses, by its column's value rule, to exactly what the cell itself
+    does, so rows share the CSV path's caches: text as it is; a blank as ""; a whole number as
+    its digits (`parse_text` and the number rules read 7 and "7" alike); a finite float in a
+    number column as its shortest repr, the point as the table reads it (`to_decimal` reads a
+    float through that repr). A percentage depends on its cell's type and number format (51 %
+    of a `0%` cell, the places it shows), so its key holds them. Anything else — a date, a
+    boolean, a float in a text column, an infinite number — is not plain.
+    """
+    text = values.copy()
+    for index, kind in plan:
+        value = values[index]
+        if value is None:
+            text[index] = ""
+            continue
+        cls = value.__class__
+        if cls is str:
+            if kind == _PERCENT:
+                number_format = formats[index]
+                if number_format is not None and "%" in number_format:
+                    text[index] = (cls, value, number_format)
+            continue
+        if cls is int:
+            if kind == _PERCENT:
+                text[index] = (cls, value, formats[index])
+            else:
+                text[index] = str(value)
+            continue
+        if cls is float and kind != _TEXT and math.isfinite(value):
+            if kind == _PERCENT:
+                text[index] = (cls, value, formats[index])
+            else:
+                text[index] = repr(value).replace(".", point)
+            continue
+        return None
+    return text

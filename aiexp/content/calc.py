@@ -15,7 +15,6 @@ from collections.abc import Callable
 from decimal import Decimal, Inexact, Overflow, Rounded, localcontext
 from typing import TYPE_CHECKING
 
-from aiexp.bom import BOM, open_table
 from aiexp.content.figures import build_result
 from aiexp.content.rates import RateBook
 from aiexp.content.repeats import confirm_repeats
@@ -58,7 +57,7 @@ def calculate(
         raise BomError(f"the threshold: {exc}") from None
     if top < 0:
         raise BomError(f"--top must be 0 or more, got {top}")
-    with open_table(bom.path, BOM, decimal_comma=bom.decimal_comma) as table:
+    with bom.open() as table:
         rows = RowPass(
             table, rates, profile, max(top, SENSITIVITY_LINES), assume_us_origin, progress
         )

@@ -13,7 +13,6 @@ from array import array
 from collections.abc import Callable
 from typing import Any
 
-from aiexp.bom import BOM, open_table
 from aiexp.content.result import BomSource
 from aiexp.errors import BomError
 from aiexp.values import is_blank, parse_text
@@ -71,7 +70,7 @@ def line_id_text(raw: Any) -> str:
 def confirm_repeats(bom: BomSource, candidates: set[int]) -> None:
     """Read the ids again; BomError naming both lines of the first id that really repeats."""
     first: dict[str, int] = {}
-    with open_table(bom.path, BOM, decimal_comma=bom.decimal_comma) as table:
+    with bom.open() as table:
         index = table.positions["line_id"]
         for number, row, _ in table.records:
             raw = row[index]

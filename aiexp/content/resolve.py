@@ -21,6 +21,7 @@ from aiexp.content.rates import RateBook, RatesLayer, read_rates_layer
 from aiexp.content.result import BomSource, ContentResult
 
 if TYPE_CHECKING:
+    from aiexp.bom.xlsxfile import SheetCells
     from aiexp.model import Consortium
     from aiexp.profile import Profile
 
@@ -33,6 +34,9 @@ class WorkbookRead(Protocol):
     @property
     def consortium(self) -> Consortium:
         """The workbook's models."""
+
+    def take_bom_cells(self) -> SheetCells | None:
+        """The BOM sheet's rows as the reader read them (once), so they are not read again."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ def resolve_bom(workbook: Path, wb: WorkbookRead, bom: Path | None) -> BomSource
     if bom is not None:
         return BomSource("file", Path(bom), explicit=True)
     if wb.consortium.bom:
-        return BomSource("sheet", Path(workbook), explicit=False)
+        return BomSource("sheet", Path(workbook), explicit=False, cells=wb.take_bom_cells())
     beside = Path(workbook).parent / BOM_BESIDE
     if beside.is_file() and has_lines(beside):
         return BomSource("file", beside, explicit=False)

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, overload
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from aiexp.content.format import money_str, pct_str
 from aiexp.figures import HardwareFigures
+
+if TYPE_CHECKING:
+    from aiexp.bom import Table
+    from aiexp.bom.xlsxfile import SheetCells
 
 
 class TopLine(NamedTuple):
@@ -150,13 +155,25 @@ class CocLines(Sequence[CocLine]):
 class BomSource:
     """Where a BOM was found: a file (`.csv` or `.xlsx`) or the workbook's own BOM sheet.
 
-    `decimal_comma` says commas in its numbers are decimal points (`--decimal-comma`).
+    `decimal_comma` says commas in its numbers are decimal points (`--decimal-comma`). `cells`:
+    the workbook's BOM sheet as the workbook reader read it, so it is not read a second time.
     """
 
     kind: Literal["file", "sheet"]
     path: Path
     explicit: bool
     decimal_comma: bool = False
+    cells: SheetCells | None = field(default=None, compare=False, repr=False)
+
+    def open(self) -> AbstractContextManager[Table]:
+        """The BOM's table: the rows the workbook reader kept, else the file read again."""
+        from aiexp.bom import BOM, open_table
+
+        if self.cells is not None:
+            from aiexp.bom.xlsxfile import cells_table
+
+            return nullcontext(cells_table(self.cells, BOM, decimal_comma=self.decimal_comma))
+        return open_table(self.path, BOM, decimal_comma=self.decimal_comma)
 
     @property
     def label(self) -> str:

@@ -26,6 +26,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from aiexp.bom import Table
+from aiexp.bom.table import Sources
 from aiexp.content.declared import Declared, agrees, declared, implied_pct
 from aiexp.content.rates import RateBook
 from aiexp.content.repeats import MASK, LineIds
@@ -125,9 +126,11 @@ class RowPass:
         self.combinations: dict[tuple[Any, ...] | str, Combination] = {}
         self.quantities: dict[Any, int | Decimal] = {"": 1}
         self.percents: dict[Any, Declared] = {"": _BLANK}
-        # The chunk being read, and its line numbers (for errors).
+        # The chunk being read, its line numbers (for errors) and, for a sheet's rows read as
+        # text, each row's original values and formats (what is parsed and reported).
         self.chunk: list[list[Any]] = []
         self.line: Callable[[int], int] = int
+        self.sources: Sources | None = None
 
     # -- the loop -----------------------------------------------------------------------------
     def run(self) -> None:
@@ -151,13 +154,11 @@ class RowPass:
         count = 0
         non_floor: Any = -1  # the smallest share in a full heap (-1: not full yet)
         us_floor: Any = -1
-        fmts: list[str | None] | None = None
-        is_csv = table.formats is None
-        for chunk, line, formats, separator in table.chunks(CHUNK_ROWS if is_csv else 1):
-            self.chunk, self.line = chunk, line
-            fast = formats is None  # CSV text; an .xlsx cell goes through the parsers
-            if formats is not None:
-                fmts = formats[0]
+        for chunk, line, formats, separator, sources in table.chunks(CHUNK_ROWS):
+            self.chunk, self.line, self.sources = chunk, line, sources
+            # Text (CSV, or a sheet's plain rows); else one sheet row, each cell parsed.
+            fast = formats is None
+            fmts = None if formats is None else formats[0]
             # Rows split on a separator hold none: joined on it, a combination is one string
             # (one hash instead of seven); else the tuple itself is the key.
             join = separator.join if separator is not None else None
@@ -273,11 +274,31 @@ class RowPass:
                 return self.line(k)
         raise AssertionError("the row is not in the chunk")  # pragma: no cover
 
+    def source(
+        self, row: list[Any], fmts: list[str | None] | None
+    ) -> tuple[list[Any], list[str | None] | None]:
+        """The row's cells as read, and their number formats: the row itself (CSV, or a sheet
+        row parsed cell by cell), or the original of a sheet row given as text."""
+        if self.sources is None:
+            return row, fmts
+        for k, other in enumerate(self.chunk):
+            if other is row:
+                return self.sources[k]
+        raise AssertionError("the row is not in the chunk")  # pragma: no cover
+
+    def raw(self, row: list[Any], key: str) -> Any:
+        """A cell's value as read (an absent optional column reads as "")."""
+        values, _ = self.source(row, None)
+        index = self.at[key]
+        return values[index] if index < len(values) else ""
+
     def cell(self, row: list[Any], key: str, fmts: list[str | None] | None) -> Any:
         """A cell by its column's value rule (blank → None, or an error if it is required)."""
+        values, formats = self.source(row, fmts)
         index = self.at[key]
-        fmt = fmts[index] if fmts is not None and index < len(fmts) else None
-        return self.table.cell(lambda: self.number(row), key, row[index], fmt)
+        raw = values[index] if index < len(values) else ""
+        fmt = formats[index] if formats is not None and index < len(formats) else None
+        return self.table.cell(lambda: self.number(row), key, raw, fmt)
 
     def reshape(self, row: list[Any]) -> bool:
         """Pad a short row or cut a long one to the header's width; False for a blank row."""
@@ -292,15 +313,15 @@ class RowPass:
 
     def line_id(self, row: list[Any], fmts: list[str | None] | None) -> str | None:
         """The line's id as text; None for a blank row (skipped)."""
-        raw = row[self.at["line_id"]]
-        if is_blank(raw) and all(is_blank(v) for v in row):
+        values, _ = self.source(row, fmts)
+        if is_blank(self.raw(row, "line_id")) and all(is_blank(v) for v in values):
             return None
         value = self.cell(row, "line_id", fmts)
         return str(value)
 
     def description(self, row: list[Any]) -> str:
         """The line's description as stripped text (required)."""
-        raw = row[self.at["description"]]
+        raw = self.raw(row, "description")
         if is_blank(raw):
             raise self.table.fail(
                 self.number(row), "description", "description is required (the cell is blank)"
@@ -330,7 +351,7 @@ class RowPass:
         from aiexp.ownership import coc_status
 
         supplier = self.cell(row, "supplier", fmts)
-        raw_supplier = row[self.at["supplier"]]
+        raw_supplier = self.raw(row, "supplier")
         name = raw_supplier.strip() if isinstance(raw_supplier, str) else supplier
         country = self.cell(row, "supplier_country", fmts)
         place = self.cell(row, "supplier_principal_place_of_business", fmts)
@@ -379,14 +400,14 @@ class RowPass:
     def percent(self, row: list[Any], fmts: list[str | None] | None) -> Declared:
         """A declared percentage (blank: undeclared), parsed once per distinct text."""
         value = self.cell(row, "us_content_pct", fmts)
-        raw = row[self.at["us_content_pct"]]
         if value is None:
             return _BLANK
         index = self.at["us_content_pct"]
-        fmt = fmts[index] if fmts is not None and index < len(fmts) else None
-        entry = declared(value, raw, fmt, self.decimal_comma)
+        values, formats = self.source(row, fmts)
+        fmt = formats[index] if formats is not None and index < len(formats) else None
+        entry = declared(value, values[index], fmt, self.decimal_comma)
         if fmts is None and len(self.percents) < CACHE_LIMIT:
-            self.percents[raw] = entry
+            self.percents[row[index]] = entry  # the text, or a sheet cell's key (type, format)
         return entry
 
     def missing_rate(self, row: list[Any], combination: Combination) -> int:
@@ -412,7 +433,7 @@ class RowPass:
         """The error for a declared percentage that the subtractive form contradicts."""
         unit = self.cell(row, "unit_value", fmts)
         non_us = self.cell(row, "non_us_unit_value", fmts)
-        raw = row[self.at["us_content_pct"]]
+        raw = self.raw(row, "us_content_pct")
         return self.table.fail(
             self.number(row),
             "us_content_pct",

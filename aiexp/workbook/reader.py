@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +11,7 @@ from aiexp.codes import finding
 from aiexp.findings import Finding, Location
 from aiexp.model import (
     SHEETS,
+    BomLine,
     ColumnSpec,
     Consortium,
     ConsortiumInfo,
@@ -23,7 +24,17 @@ from aiexp.values import is_blank, normalise_header, parse_text
 from aiexp.workbook.integrity import cross_row_findings
 from aiexp.workbook.parse import get_column_letter, parse_choice, parse_currency, parse_value
 from aiexp.workbook.result import SheetLayout, WorkbookRead
-from aiexp.workbook.xlsx import EMPTY, Cell, SheetEntry, SheetRows, XlsxPackage, open_xlsx
+from aiexp.workbook.sheet import SheetCells
+from aiexp.workbook.xlsx import (
+    EMPTY,
+    Cell,
+    SheetEntry,
+    SheetRows,
+    XlsxPackage,
+    open_xlsx,
+    sheet_key,
+    worksheet_for,
+)
 
 __all__ = [
     "HEADER_SEARCH_ROWS",
@@ -76,6 +87,7 @@ class _Reader:
         self.file = package.label
         self.findings: list[Finding] = []
         self.layouts: dict[str, SheetLayout] = {}
+        self.bom_cells: SheetCells | None = None
 
     def read(self) -> WorkbookRead:
         parts: dict[str, Any] = {}
@@ -87,13 +99,23 @@ class _Reader:
             try:
                 if spec.row_model is ConsortiumInfo:
                     parts[spec.attribute] = self._read_fields(spec, title, rows)
+                elif spec.row_model is BomLine:
+                    # Its rows are kept as read: the content calculation reads them, not the file.
+                    kept: list[tuple[int, list[Cell]]] = []
+                    parts[spec.attribute] = self._read_rows(spec, title, rows, kept)
+                    self.bom_cells = SheetCells(self.file, title, kept)
                 else:
                     parts[spec.attribute] = self._read_rows(spec, title, rows)
             finally:
                 rows.close()
         consortium = Consortium(**parts)
         read = WorkbookRead(
-            self.file, consortium, self.findings, self.layouts, sha256=self.package.sha256
+            self.file,
+            consortium,
+            self.findings,
+            self.layouts,
+            sha256=self.package.sha256,
+            bom_cells=self.bom_cells,
         )
         self.findings.extend(cross_row_findings(read))
         return read
@@ -106,8 +128,8 @@ class _Reader:
         a hidden `members` and `Mem bers` all claim the Members sheet: two claimants are an
         error naming both, never a silent choice. A chart or dialog sheet has no cells to read.
         """
-        key = _sheet_key(spec.name)
-        claimants = [s for s in self.package.sheets if _sheet_key(s.name) == key]
+        key = sheet_key(spec.name)
+        claimants = [s for s in self.package.sheets if sheet_key(s.name) == key]
         if not claimants:
             if spec.required:
                 self._add(
@@ -118,11 +140,7 @@ class _Reader:
                 )
             return None
         # Read a visible worksheet before a hidden one, the exact name before a near one.
-        worksheets = sorted(
-            (s for s in claimants if s.kind == "worksheet"),
-            key=lambda s: (s.hidden, s.name.casefold() != spec.name.casefold(), s.index),
-        )
-        chosen = worksheets[0] if worksheets else None
+        chosen = worksheet_for(claimants, spec.name)
         for other in claimants:
             if other is chosen or (chosen is None and other is claimants[0]):
                 continue
@@ -150,15 +168,24 @@ class _Reader:
         return chosen.name
 
     # -- sheets of rows -------------------------------------------------------------------
-    def _read_rows(self, spec: SheetSpec, title: str, rows: SheetRows) -> list[Row]:
+    def _read_rows(
+        self,
+        spec: SheetSpec,
+        title: str,
+        rows: SheetRows,
+        kept: list[tuple[int, list[Cell]]] | None = None,
+    ) -> list[Row]:
+        """The rows of a sheet as models; `kept` receives every row as read (with the header)."""
         specs = columns(spec.row_model)
-        header = self._find_header(spec, title, rows, {c.key: c for c in specs})
+        stream = rows if kept is None else _keeping(rows, kept)
+        header = self._find_header(spec, title, stream, {c.key: c for c in specs})
         if header is None:
             return []
         positions, width = header
         # Columns past the header's last label are not read (a stray cell at XFD costs
-        # nothing), but a row with content there alone is still not a blank row.
-        rows.width = width
+        # nothing), but a row with content there alone is still not a blank row. Kept rows
+        # are read as wide as the header row's cells, as the BOM reader reads the sheet.
+        rows.width = width if kept is None else max(width, len(kept[-1][1]))
         layout = self.layouts[spec.name]
         # (column, key, position, letter, required, parse cache, keyed by format): the cache
         # maps a cell's value (and number format, for percentages) to its parsed value for kinds
@@ -179,7 +206,7 @@ class _Reader:
         ]
         result: list[Row] = []
         model = spec.row_model
-        for number, cells in rows:
+        for number, cells in stream:
             for value, _, _ in cells:
                 if value is not None and (value.__class__ is not str or value.strip()):
                     break
@@ -215,7 +242,11 @@ class _Reader:
         return result
 
     def _find_header(
-        self, spec: SheetSpec, title: str, rows: SheetRows, known: dict[str, ColumnSpec]
+        self,
+        spec: SheetSpec,
+        title: str,
+        rows: Iterator[tuple[int, list[Cell]]],
+        known: dict[str, ColumnSpec],
     ) -> tuple[dict[str, int], int] | None:
         names = {}
         for col in known.values():
@@ -453,6 +484,16 @@ class _Reader:
 _BLANK = object()
 
 
+def _keeping(
+    rows: Iterator[tuple[int, list[Cell]]], kept: list[tuple[int, list[Cell]]]
+) -> Iterator[tuple[int, list[Cell]]]:
+    """The rows, each also appended to `kept`."""
+    append = kept.append
+    for row in rows:
+        append(row)
+        yield row
+
+
 def _header(value: Any) -> str:
     return "" if is_blank(value) else normalise_header(str(value))
 
@@ -469,7 +510,3 @@ def _describe_sheet(sheet: SheetEntry) -> str:
     kind = "" if sheet.kind == "worksheet" else _KIND_NAMES.get(sheet.kind, "not a worksheet")
     notes = [note for note in (kind, "hidden" if sheet.hidden else "") if note]
     return f"{sheet.name!r}" + (f" ({', '.join(notes)})" if notes else "")
-
-
-def _sheet_key(name: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", name.casefold())

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from aiexp.findings import Finding, Location
 from aiexp.model import Consortium, ConsortiumInfo, Row
+from aiexp.workbook.sheet import SheetCells
 
 
 @dataclass
@@ -26,6 +27,13 @@ class WorkbookRead:
     findings: list[Finding]
     layouts: dict[str, SheetLayout]
     sha256: str = ""  # of the workbook's bytes as read: exactly the file the findings are about
+    #: The BOM sheet's rows as read, until the content calculation takes them (`take_bom_cells`).
+    bom_cells: SheetCells | None = field(default=None, repr=False, compare=False)
+
+    def take_bom_cells(self) -> SheetCells | None:
+        """The BOM sheet's rows as read, once (then released: they are only needed once)."""
+        cells, self.bom_cells = self.bom_cells, None
+        return cells
 
     def locate(self, sheet: str, row: Row | int | None = None, key: str | None = None) -> Location:
         """The location of a sheet, a row of it, or one cell (`Members!D7`)."""

@@ -92,6 +92,19 @@ def column_index(letters: str) -> int:
 
 
 @dataclass(frozen=True)
+class SheetCells:
+    """A sheet's rows as a reader kept them: the file, the sheet's title, (row number, cells).
+
+    The workbook reader keeps its BOM sheet's rows so that the content calculation reads them
+    without parsing the sheet again (`aiexp.bom.xlsxfile.cells_table`).
+    """
+
+    label: str
+    title: str
+    rows: list[tuple[int, list[Cell]]]
+
+
+@dataclass(frozen=True)
 class SheetSource:
     """What the cells of one sheet need from the package."""
 
@@ -116,6 +129,7 @@ class SheetRows:
         self.source = source
         self.width: int | None = None
         self._done = 0  # row elements completely given by the fast parser
+        self._stream: IO[bytes] | None = None
         self._rows = self._generate(fast)
 
     def __iter__(self) -> Iterator[tuple[int, list[Cell]]]:
@@ -127,6 +141,13 @@ class SheetRows:
     def close(self) -> None:
         """Stop reading (closes the part's stream)."""
         self._rows.close()
+
+    def position(self) -> int:
+        """How many bytes of the sheet's XML have been read so far (for a progress bar)."""
+        stream = self._stream
+        if stream is None or stream.closed:
+            return 0
+        return stream.tell()
 
     # -- both parsers ---------------------------------------------------------------------------
     def _generate(self, fast: bool) -> Generator[tuple[int, list[Cell]], None, None]:
@@ -199,6 +220,7 @@ class SheetRows:
     # -- the fast parser ------------------------------------------------------------------------
     def _fast(self) -> Iterator[tuple[int, list[Cell]]]:
         with self.source.open() as stream:
+            self._stream = stream
             buffer = b""
             while True:
                 block = stream.read(_BLOCK)
@@ -357,6 +379,7 @@ class SheetRows:
 
         label, title = self.source.label, self.source.title
         with self.source.open() as stream:
+            self._stream = stream
             events = etree.iterparse(
                 stream,
                 events=("end",),
@@ -426,7 +449,7 @@ class SheetRows:
                 column = column_index(match.group(1)) + 1
             else:
                 column += 1
-            letters = _letters(column)
+            letters = column_letters(column)
             kind = cell.get("t") or "n"
             style = cell.get("s") or "0"
             known = self.source.styles.of(int(style)) if style.isdigit() else None
@@ -477,7 +500,8 @@ def _beyond(cells: list[Cell], width: int, cell: Cell) -> None:
         cells.append(cell)
 
 
-def _letters(column: int) -> str:
+def column_letters(column: int) -> str:
+    """The letters of a 1-based column number (`A` for 1, `XFD` for 16384)."""
     letters = ""
     while column > 0:
         column, remainder = divmod(column - 1, 26)

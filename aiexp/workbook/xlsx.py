@@ -6,8 +6,7 @@ itself: the workbook part for the sheets, the styles for number formats, the sha
 each sheet in one streaming pass (aiexp/workbook/sheet.py). XML that declares entities is
 refused before any is expanded.
 
-`load` and `iter_sheet_rows` (openpyxl, read-only) are kept for the BOM reader (aiexp/bom.py)
-until it moves to `open_xlsx`.
+The BOM reader (`aiexp.bom.xlsxfile`) reads its sheets through `open_xlsx` too.
 """
 
 from __future__ import annotations
@@ -15,13 +14,13 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import stat
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
 
 from aiexp.errors import WorkbookError
 from aiexp.workbook.parts import (
@@ -33,9 +32,6 @@ from aiexp.workbook.parts import (
 )
 from aiexp.workbook.sheet import EMPTY, Cell, SheetRows, SheetSource
 
-if TYPE_CHECKING:
-    from openpyxl.workbook.workbook import Workbook
-
 __all__ = [
     "EMPTY",
     "MAX_UNCOMPRESSED_BYTES",
@@ -45,9 +41,9 @@ __all__ = [
     "XlsxPackage",
     "check_xlsx",
     "file_label",
-    "iter_sheet_rows",
-    "load",
     "open_xlsx",
+    "sheet_key",
+    "worksheet_for",
 ]
 
 # The largest total uncompressed size of the parts of a workbook the tool will open. A large
@@ -140,6 +136,16 @@ class XlsxPackage:
         )
         return SheetRows(source, fast=fast)
 
+    def part_size(self, title: str) -> int:
+        """The uncompressed size of a worksheet's XML, in bytes (0 when it is not known)."""
+        entry = next((s for s in self.workbook.sheets if s.name == title), None)
+        if entry is None or entry.part is None:
+            return 0
+        try:
+            return int(self._package.getinfo(entry.part).file_size)
+        except KeyError:
+            return 0
+
     def close(self) -> None:
         """Release the package (the bytes stay only as long as the object)."""
         self._package.close()
@@ -154,6 +160,21 @@ class XlsxPackage:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def sheet_key(name: str) -> str:
+    """A sheet's name as sheets are matched: ignoring case, spaces and punctuation (SPEC §2)."""
+    return re.sub(r"[^0-9a-z]", "", name.casefold())
+
+
+def worksheet_for(sheets: Iterable[SheetEntry], name: str) -> SheetEntry | None:
+    """The worksheet read for the sheet `name`: among those whose names match it (`sheet_key`),
+    a visible one before a hidden one, the exact name before a near one, then the first."""
+    key = sheet_key(name)
+    worksheets = [s for s in sheets if s.kind == "worksheet" and sheet_key(s.name) == key]
+    if not worksheets:
+        return None
+    return min(worksheets, key=lambda s: (s.hidden, s.name.casefold() != name.casefold(), s.index))
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -255,116 +276,6 @@ def _checked_package(path: Path, data: bytes) -> zipfile.ZipFile:
         package.close()
         raise
     return package
-
-
-def load(path: Path, *, values: bool) -> Workbook:
-    """Open a checked workbook read-only: formulas (values=False) or cached values (True)."""
-    import warnings
-
-    from openpyxl.reader.excel import ExcelReader
-
-    reader = None
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns about features it drops on read (data validation extensions,
-            # conditional formatting); they do not matter for reading values.
-            warnings.simplefilter("ignore")
-            # What openpyxl.load_workbook does, keeping hold of the reader so that the zip
-            # file is closed when the package turns out to be damaged (no leaked handle).
-            reader = ExcelReader(path, read_only=True, data_only=values, keep_links=False)
-            reader.read()
-            return reader.wb
-    except WorkbookError:
-        raise
-    except Exception as exc:  # openpyxl raises many types for damaged packages
-        if reader is not None:
-            reader.archive.close()
-        error = _attack_error(path, exc) or WorkbookError(
-            f"{path}: not a readable .xlsx workbook ({_describe(exc)}); "
-            "open it in Excel and save it again as .xlsx"
-        )
-    # Outside the except block the failed parse's frames are gone: collect the zip members
-    # openpyxl left open, so their file handle is closed now rather than at exit.
-    _collect_quietly()
-    raise error
-
-
-def iter_sheet_rows(path: Path, formulas: Any, values: Any) -> Iterator[tuple[int, list[Cell]]]:
-    """Rows of a sheet as (row number, [(value, number format, formula without cached value)])."""
-    import warnings
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            value_rows = values.iter_rows() if values is not None else None
-            for number, row in enumerate(formulas.iter_rows(), start=1):
-                cached_row = next(value_rows, ()) if value_rows is not None else ()
-                cells: list[Cell] = []
-                for index, cell in enumerate(row):
-                    value = getattr(cell, "value", None)
-                    fmt = getattr(cell, "number_format", None)
-                    if getattr(cell, "data_type", None) == "f":
-                        value_cell = cached_row[index] if index < len(cached_row) else None
-                        value = getattr(value_cell, "value", None)
-                        cells.append((value, fmt, value is None))
-                    else:
-                        cells.append((value, fmt, False))
-                yield number, cells
-    except WorkbookError:
-        raise
-    except Exception as exc:  # damaged sheet XML surfaces while iterating
-        error = _attack_error(path, exc) or WorkbookError(
-            f"{path}: a sheet cannot be read ({_describe(exc)}); "
-            "open it in Excel and save it again as .xlsx"
-        )
-    else:
-        return
-    _collect_quietly()
-    raise error
-
-
-def _causes(exc: BaseException) -> Iterator[BaseException]:
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        yield current
-        current = current.__cause__ or current.__context__
-
-
-def _attack_error(path: Path, exc: BaseException) -> WorkbookError | None:
-    """Name an XML entity attack (refused by defusedxml or lxml) for what it is."""
-    from defusedxml import DefusedXmlException
-
-    for cause in _causes(exc):
-        # Excel never writes a DTD: entity declarations in a part are an attack (billion laughs,
-        # external entities) or a file built by hand, and are refused before any expansion.
-        if isinstance(cause, DefusedXmlException) or "amplification" in str(cause):
-            return WorkbookError(
-                f"{path}: refused: the workbook's XML declares entities (an XML attack or a "
-                "damaged file); open it in Excel and save it again, or ask the sender for a "
-                "clean copy"
-            )
-    return None
-
-
-def _collect_quietly() -> None:
-    import gc
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        gc.collect()
-
-
-def _describe(exc: BaseException) -> str:
-    # openpyxl wraps the parser's error in a generic ValueError; the innermost cause says more.
-    innermost = list(_causes(exc))[-1]
-    if innermost is not exc and str(innermost).strip():
-        exc = innermost
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    name = type(exc).__name__
-    return f"{name}: {text}"[:200] if text else name
 
 
 def file_label(path: Path) -> str:

@@ -337,8 +337,9 @@ def test_progress_callback_reaches_the_end(tmp_path: Path) -> None:
 
 
 def test_fast_and_row_by_row_paths_agree(tmp_path: Path) -> None:
-    # Plain CSV rows take the columnar fast path; an .xlsx (and any unusual CSV row) is read
-    # row by row through the full parsers. Both must give the same report.
+    # Plain CSV rows take the fast path; an .xlsx's cells are numbers and text with formats
+    # (tests/content/test_sheet_rows.py), and a ragged CSV is read row by row. All must give
+    # the same report.
     rows = [
         line(
             f"L{i:03d}",

@@ -36,7 +36,7 @@ folder = Path(tempfile.mkdtemp())
 (folder / "rates.csv").write_text("currency,usd_per_unit\\nEUR,1.1\\n")
 assert read_rates(folder / "rates.csv") == {"EUR": Decimal("1.1")}
 with open_table(folder / "bom.csv", BOM) as table:
-    rows = [row for chunk, _, _, _ in table.chunks(8) for row in chunk]
+    rows = [row for chunk, _, _, _, _ in table.chunks(8) for row in chunk]
 assert rows == [["A", "x", "Acme", "US", "1.5", "EUR"]], rows
 from aiexp.content.inputs import content_calc_inputs
 source, book = content_calc_inputs(folder / "bom.csv")

@@ -150,7 +150,7 @@ def test_chunks_are_the_rows_csv_reads(rows: list[list[str]], delimiter: str) ->
     next(reader)
     got: list[list[str]] = []
     lines: list[int] = []
-    for chunk, number, _, _ in csv_chunks(stream, reader, delimiter, 3):
+    for chunk, number, _, _, _ in csv_chunks(stream, reader, delimiter, 3):
         got += chunk
         lines += [number(k) for k in range(len(chunk))]
     assert got == expected
@@ -168,7 +168,7 @@ def test_records_and_chunks_agree_on_a_bom(tmp_path: Path) -> None:
     with open_table(bom, BOM) as table:
         chunked = [
             (number(k), row)
-            for chunk, number, _, _ in table.chunks(4)
+            for chunk, number, _, _, _ in table.chunks(4)
             for k, row in enumerate(chunk)
         ]
     assert chunked == records

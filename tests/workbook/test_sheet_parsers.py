@@ -19,7 +19,8 @@ import pytest
 from aiexp.errors import WorkbookError
 from aiexp.workbook import sheet as sheet_module
 from aiexp.workbook.sheet import Cell, SheetRows
-from aiexp.workbook.xlsx import iter_sheet_rows, load, open_xlsx
+from aiexp.workbook.xlsx import open_xlsx
+from tests.workbook.openpyxl_reference import iter_sheet_rows, load
 from tests.workbook.packages import (
     MAIN,
     Sheet,
