@@ -115,11 +115,11 @@ def parse_money(value: object, decimal_comma: bool = False) -> Decimal:
         number = Decimal(digits)
         if negative and number:
             raise ValueError(f"an amount of money cannot be negative, got {_show(value)}")
+        _check_size(number, value)
     else:
-        number = _number(value, expected, decimal_comma)
+        number = _number(value, expected, decimal_comma)  # its size checked there
         if number < 0:
             raise ValueError(f"an amount of money cannot be negative, got {_show(value)}")
-    _check_size(number, value)
     return number
 
 
@@ -398,11 +398,13 @@ COUNTRY_ALIASES: dict[str, str] = {
 
 @lru_cache(maxsize=4096)
 def _lookup_country(text: str) -> str | None:
-    import pycountry
-
     key = text.strip().casefold()
     if key in COUNTRY_ALIASES:
         return COUNTRY_ALIASES[key]
+    if len(key) == 2 and key.isascii() and key.upper() in ALPHA_2:
+        return key.upper()  # what pycountry's lookup gives a code, without loading it
+    import pycountry
+
     try:
         return str(pycountry.countries.lookup(text.strip()).alpha_2)
     except LookupError:
@@ -425,24 +427,47 @@ def parse_country(value: object) -> str:
     return code
 
 
-@lru_cache(maxsize=256)
 def us_state_name(text: str) -> str | None:
     """A State of the United States (or the District of Columbia) by name or postal code
     (`Delaware`, `DE`, `US-DE`), as its name; None for anything else (a territory included).
 
     II.2: "organized under the laws of the United States or a State thereof".
     """
-    import pycountry
-
     key = text.strip().casefold().removeprefix("us-").removeprefix("state of ")
-    subdivisions = pycountry.subdivisions.get(country_code="US")  # type: ignore[no-untyped-call]
-    for subdivision in subdivisions or []:
-        if subdivision.type not in ("State", "District"):
-            continue
-        code = str(subdivision.code).split("-", 1)[1].casefold()
-        if key in (code, str(subdivision.name).casefold()):
-            return str(subdivision.name)
-    return None
+    return _US_STATES.get(key)
+
+
+# The 50 States and the District of Columbia: ISO 3166-2:US codes and names, as pycountry has
+# them (tests/test_values.py compares them), so that reading a State does not load pycountry's
+# database of every country's subdivisions.
+_STATES = (
+    "AK:Alaska|AL:Alabama|AR:Arkansas|AZ:Arizona|CA:California|CO:Colorado|CT:Connecticut|"
+    "DC:District of Columbia|DE:Delaware|FL:Florida|GA:Georgia|HI:Hawaii|IA:Iowa|ID:Idaho|"
+    "IL:Illinois|IN:Indiana|KS:Kansas|KY:Kentucky|LA:Louisiana|MA:Massachusetts|MD:Maryland|"
+    "ME:Maine|MI:Michigan|MN:Minnesota|MO:Missouri|MS:Mississippi|MT:Montana|NC:North Carolina|"
+    "ND:North Dakota|NE:Nebraska|NH:New Hampshire|NJ:New Jersey|NM:New Mexico|NV:Nevada|"
+    "NY:New York|OH:Ohio|OK:Oklahoma|OR:Oregon|PA:Pennsylvania|RI:Rhode Island|"
+    "SC:South Carolina|SD:South Dakota|TN:Tennessee|TX:Texas|UT:Utah|VA:Virginia|VT:Vermont|"
+    "WA:Washington|WI:Wisconsin|WV:West Virginia|WY:Wyoming"
+)
+US_STATES = {entry[:2]: entry[3:] for entry in _STATES.split("|")}
+_US_STATES = {
+    **{code.casefold(): name for code, name in US_STATES.items()},
+    **{name.casefold(): name for name in US_STATES.values()},
+}
+#: ISO 3166-1 alpha-2 codes, as pycountry has them (tests/test_values.py compares them): a cell
+#: holding a code is read without loading pycountry; names still go to pycountry.
+ALPHA_2 = frozenset(
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR "
+    "BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ "
+    "EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW "
+    "GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY "
+    "KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV "
+    "MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY "
+    "QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG "
+    "TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM "
+    "ZW".split()
+)
 
 
 def country_name(code: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -334,3 +335,61 @@ def test_every_parser_returns_or_raises_value_error(raw: object) -> None:
 def test_money_text_round_trips_exactly(amount: Decimal) -> None:
     assert parse_money(f"${amount:,}") == amount
     assert parse_money(f"USD {amount}") == amount
+
+
+def test_the_code_and_state_tables_are_pycountrys() -> None:
+    import pycountry
+
+    from aiexp.values import ALPHA_2, US_STATES
+
+    assert {c.alpha_2 for c in pycountry.countries} == ALPHA_2
+    states = pycountry.subdivisions.get(country_code="US")
+    assert {
+        s.code.split("-", 1)[1]: s.name for s in states if s.type in ("State", "District")
+    } == US_STATES
+
+
+@pytest.mark.parametrize("code", ["us", "De", "cn", " jp ", "XK", "ZZ", "usa", "Germany", "840"])
+def test_codes_read_without_pycountry_as_pycountry_reads_them(code: str) -> None:
+    import pycountry
+
+    from aiexp.values import _lookup_country
+
+    try:
+        expected: str | None = pycountry.countries.lookup(code.strip()).alpha_2
+    except LookupError:
+        expected = None
+    aliases = {"us": "US", "usa": "US"}
+    assert _lookup_country.__wrapped__(code) == aliases.get(code.strip().casefold(), expected)
+
+
+def test_states_by_code_and_name() -> None:
+    from aiexp.values import us_state_name
+
+    assert us_state_name("DE") == us_state_name(" us-de ") == "Delaware"
+    assert us_state_name("state of new york") == "New York"
+    assert us_state_name("District of Columbia") == "District of Columbia"
+    assert us_state_name("PR") is None  # a territory is not a State
+    assert us_state_name("Bavaria") is None
+
+
+def test_a_csv_bom_of_codes_loads_no_pycountry(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    bom = tmp_path / "bom.csv"
+    bom.write_text(
+        "line_id,description,supplier,supplier_country,origin_country,unit_value\n"
+        "A,x,Acme,US,de,10\nB,y,Rhein,DE,CN,20\n",
+        encoding="utf-8",
+    )
+    code = (
+        "import sys; from aiexp.content import calculate, content_calc_inputs;"
+        "from aiexp.profile import load_profile;"
+        f"s, b = content_calc_inputs(__import__('pathlib').Path({str(bom)!r}));"
+        "calculate(s, b, profile=load_profile(None));"
+        "print('pycountry' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

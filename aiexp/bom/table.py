@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import MAX_EMAX, MIN_EMIN, Context, localcontext
 from itertools import islice
-from typing import Any
+from typing import Any, Protocol
 
 from aiexp.bom.cells import parse_by_kind
 from aiexp.bom.columns import Column, TableSpec
@@ -21,9 +21,17 @@ from aiexp.errors import BomError
 from aiexp.values import is_blank, parse_text
 
 Record = tuple[int, list[Any], list[str | None] | None]
+
+
+class Sources(Protocol):
+    """The original values and number formats of the k-th row of a chunk given as text."""
+
+    def __getitem__(self, k: int, /) -> tuple[list[Any], list[str | None]]:
+        """The k-th row's values and formats."""
+
+
 # (rows, line(k), number formats or None, the separator when every row was split on it, and for
 # a sheet's plain rows read as text, each row's original values and formats).
-Sources = list[tuple[list[Any], list[str | None]]]
 Chunk = tuple[
     list[list[Any]],
     Callable[[int], int],

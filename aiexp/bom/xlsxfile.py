@@ -17,6 +17,7 @@ import math
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -165,20 +166,46 @@ def _cells(
     without a saved value."""
     if len(cells) > width:
         cells = cells[:width]
-    values = []
-    formats = []
-    for index, (value, number_format, uncached) in enumerate(cells):
-        if uncached:
-            raise BomError(
-                f"{label}: {title}!{letter(index)}{number} holds a formula with no "
-                "saved value; open the file in Excel and save it, or type the value"
-            )
-        values.append(value)
-        formats.append(number_format)
+    _check_cached(cells, label, title, number)
+    values = [value for value, _, _ in cells]
+    formats = [number_format for _, number_format, _ in cells]
     if len(values) < width:
         values.extend([None] * (width - len(values)))
         formats.extend([None] * (width - len(formats)))
     return values, formats
+
+
+def _check_cached(cells: list[Cell], label: str, title: str, number: int) -> None:
+    """BomError naming the first cell that holds a formula without a saved value."""
+    if any(map(_UNCACHED, cells)):
+        index = next(k for k, cell in enumerate(cells) if cell[2])
+        raise BomError(
+            f"{label}: {title}!{letter(index)}{number} holds a formula with no "
+            "saved value; open the file in Excel and save it, or type the value"
+        )
+
+
+_UNCACHED = itemgetter(2)
+_VALUE = itemgetter(0)
+
+
+class _Originals:
+    """The original values and formats of a chunk's rows, made from their cells when asked
+    (only a cell to be parsed or reported needs them)."""
+
+    __slots__ = ("cells", "width")
+
+    def __init__(self, width: int) -> None:
+        self.cells: list[list[Cell]] = []
+        self.width = width
+
+    def __getitem__(self, k: int) -> tuple[list[Any], list[str | None]]:
+        values = [value for value, _, _ in self.cells[k]]
+        formats = [number_format for _, number_format, _ in self.cells[k]]
+        if len(values) < self.width:
+            values.extend([None] * (self.width - len(values)))
+            formats.extend([None] * (self.width - len(formats)))
+        return values, formats
 
 
 def _chunks(
@@ -186,8 +213,8 @@ def _chunks(
 ) -> Iterator[Chunk]:
     """The data rows in chunks for the content calculation (see the module's docstring).
 
-    A chunk of plain rows comes with `sources` (each row's original values and formats); a row
-    that is not plain is a chunk of its own, with its formats and no text.
+    A chunk of plain rows comes with their originals (`_Originals`); a row that is not plain
+    is a chunk of its own, with its formats and no text.
     """
     width, label, title = table.width, table.label, table.sheet or ""
     point = "," if table.comma == "decimal" else "."
@@ -197,34 +224,38 @@ def _chunks(
     ]
     texts: list[list[Any]] = []
     numbers: list[int] = []
-    sources: list[tuple[list[Any], list[str | None]]] = []
+    originals = _Originals(width)
     try:
         for number, cells in rows:
             state["row"] = number
-            values, formats = _cells(cells, width, label, title, number)
-            text = _plain(values, formats, plan, point)
-            if text is None:
+            if len(cells) > width:
+                cells = cells[:width]
+            _check_cached(cells, label, title, number)
+            text = list(map(_VALUE, cells))
+            if len(text) < width:
+                text.extend([None] * (width - len(text)))
+            if not _plain(text, cells, plan, point):
                 if texts:
-                    yield texts, numbers.__getitem__, None, None, sources
-                    texts, numbers, sources = [], [], []
+                    yield texts, numbers.__getitem__, None, None, originals
+                    texts, numbers, originals = [], [], _Originals(width)
+                values, formats = _cells(cells, width, label, title, number)
                 yield [values], [number].__getitem__, [formats], None, None
                 continue
             texts.append(text)
             numbers.append(number)
-            sources.append((values, formats))
+            originals.cells.append(cells)
             if len(texts) >= count:
-                yield texts, numbers.__getitem__, None, None, sources
-                texts, numbers, sources = [], [], []
+                yield texts, numbers.__getitem__, None, None, originals
+                texts, numbers, originals = [], [], _Originals(width)
     except WorkbookError as exc:
         raise BomError(str(exc)) from None
     if texts:
-        yield texts, numbers.__getitem__, None, None, sources
+        yield texts, numbers.__getitem__, None, None, originals
 
 
-def _plain(
-    values: list[Any], formats: list[str | None], plan: list[tuple[int, int]], point: str
-) -> list[Any] | None:
-    """The row as the CSV path reads it, or None when a cell is not plain.
+def _plain(text: list[Any], cells: list[Cell], plan: list[tuple[int, int]], point: str) -> bool:
+    """Turn a row's values (`text`, a copy) into the text the CSV path reads; False when a cell
+    is not plain.
 
     The text of a cell parses, by its column's value rule, to exactly what the cell itself
     does, so rows share the CSV path's caches: text as it is; a blank as ""; a whole number as
@@ -234,30 +265,29 @@ def _plain(
     of a `0%` cell, the places it shows), so its key holds them. Anything else — a date, a
     boolean, a float in a text column, an infinite number — is not plain.
     """
-    text = values.copy()
     for index, kind in plan:
-        value = values[index]
+        value = text[index]
         if value is None:
             text[index] = ""
             continue
         cls = value.__class__
         if cls is str:
             if kind == _PERCENT:
-                number_format = formats[index]
+                number_format = cells[index][1]
                 if number_format is not None and "%" in number_format:
                     text[index] = (cls, value, number_format)
             continue
         if cls is int:
             if kind == _PERCENT:
-                text[index] = (cls, value, formats[index])
+                text[index] = (cls, value, cells[index][1])
             else:
                 text[index] = str(value)
             continue
         if cls is float and kind != _TEXT and math.isfinite(value):
             if kind == _PERCENT:
-                text[index] = (cls, value, formats[index])
+                text[index] = (cls, value, cells[index][1])
             else:
                 text[index] = repr(value).replace(".", point)
             continue
-        return None
-    return text
+        return False
+    return True

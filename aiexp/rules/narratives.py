@@ -59,8 +59,13 @@ def _text_cells(ctx: RuleContext) -> Iterator[tuple[str, Row, str, str]]:
 def narrative_placeholder(ctx: RuleContext) -> Iterator[Finding]:
     """VI: the proposal "must include, at a minimum" its eight items — text left as a placeholder
     does not answer them, and the 14-day completeness review (X.A) will notice."""
+    # Texts repeat (a BOM's suppliers and descriptions): each distinct one is searched once.
+    seen: dict[str, str | None] = {}
     for sheet, row, key, text in _text_cells(ctx):
-        found = placeholder(text)
+        if text in seen:
+            found = seen[text]
+        else:
+            found = seen[text] = placeholder(text)
         if found is None:
             continue
         section = getattr(row, "section", None)
