@@ -1,14 +1,17 @@
-"""Benchmark what a user feels first: `aiexp --help`, and `aiexp content-calc` on 100,000 lines.
+"""Benchmark what a user feels first: start-up, the sample, a small BOM (run by `make bench`).
 
-Usage: `python benchmarks/startup.py [--runs N]` (run by `make bench`).
+Usage: `python benchmarks/startup.py [--runs N] [--before CHECKOUT]`.
 
-- Start-up: the CPU time (user + system) of whole processes, median of N runs, measured side
-  by side in one run so that the ratio, not the absolute time, is what counts on a shared
-  machine: `python -c "import typer"` (the floor any typer CLI pays), `aiexp --help`, and each
-  command's `aiexp COMMAND --help`. Target: `aiexp --help` at most 1.6× the typer floor
-  (issue 16), and no command's help above 1.6× either.
-- Work: the wall time and peak memory of `aiexp content-calc` on a 100,000-line BOM written by
-  `benchmarks/content_calc.py`. Target: under 5 s.
+Every figure is the CPU time (user + system) of whole processes, the fastest of N runs, the
+commands run in turn (so the load of a shared machine falls on each alike), for this checkout
+and — with `--before` — another one side by side (benchmarks/measure.py). Figures of issue 16:
+
+- `python -c "import typer"` (the floor any typer CLI pays), `aiexp --help` and each command's
+  `aiexp COMMAND --help`. Target: at most 1.6x the floor, every one of them.
+- `aiexp validate` and `aiexp render` of the sample workbook. Targets: at most 0.5 s and 1.0 s.
+- `aiexp content-calc` of a 10-line BOM (CPU and peak memory) beside the bare exact-Decimal loop
+  of benchmarks/content_calc.py run as a process on the same file: the fixed cost of a command.
+- `aiexp content-calc` of a 100,000-line BOM: under 5 s of wall time.
 
 Exit 1 if a target is missed.
 """
@@ -16,94 +19,131 @@ Exit 1 if a target is missed.
 from __future__ import annotations
 
 import argparse
-import os
-import resource
-import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-# A sibling script, not a package: found through the path set above.
-from content_calc import RATES, write_bom
+# Sibling scripts, not a package: found through the path set above.
+from content_calc import rate_options, write_bom
+from measure import ROOT, Checkout, Measured, best, checkouts, measure, ratio_line
 
 HELP_RATIO_TARGET = 1.6
+SAMPLE_VALIDATE_S = 0.5
+SAMPLE_RENDER_S = 1.0
 BOM_TARGET_S = 5.0
 # Every command's help is timed too (the list `aiexp --help` shows).
-COMMANDS = ("init", "validate", "content-calc", "render", "checklist", "diff", "schema")
+COMMANDS = ("init", "validate", "content-calc", "render", "checklist", "diff", "schema", "screen")
+SAMPLE = ROOT / "samples" / "consortium.xlsx"
 
 
-def aiexp_command() -> list[str]:
-    """The console script beside this Python (what a user runs), else `python -m aiexp`."""
-    script = Path(sys.executable).with_name("aiexp")
-    if script.is_file():
-        return [str(script)]
-    found = shutil.which("aiexp")
-    return [found] if found else [sys.executable, "-m", "aiexp"]
+def figures(trees: list[Checkout], runs: int, jobs: dict[str, list[str]]) -> dict[str, Measured]:
+    """`aiexp ARGS` of each job for each tree (`after:NAME`, `before:NAME`), the fastest runs."""
+    work = {
+        f"{tree.name}:{name}": (lambda t=tree, a=args: t.run(*a))
+        for name, args in jobs.items()
+        for tree in trees
+    }
+    return best(runs, work)
 
 
-def cpu_time(command: list[str]) -> float:
-    """The CPU time (user + system) of one whole process, in seconds; it must exit 0."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} exited {process.returncode}")
-    return usage.ru_utime + usage.ru_stime
-
-
-def median_cpu(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
-    """The median CPU time of each command over `runs` rounds, the commands interleaved.
-
-    Interleaving spreads the other load on the machine evenly over every command.
-    """
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(runs):
-        for name, command in commands.items():
-            times[name].append(cpu_time(command))
-    return {name: statistics.median(values) for name, values in times.items()}
+def show(found: dict[str, Measured], name: str, trees: list[Checkout], args: list[str]) -> float:
+    """Print one figure (and its before); the after CPU time."""
+    after = found[f"after:{name}"].cpu
+    before = found[f"before:{name}"].cpu if f"before:{name}" in found else None
+    print(f"  {name:<26} {after:6.3f} s{ratio_line(after, before)}   $ {trees[0].shown(*args)}")
+    return after
 
 
 def main() -> int:
-    """Time start-up and a 100,000-line BOM, print the figures; exit 1 when a target is missed."""
+    """Time start-up, the sample and small BOMs; print the figures; exit 1 on a missed target."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--before", type=Path, help="another checkout to time side by side")
     args = parser.parse_args()
-    aiexp = aiexp_command()
-    floor = "python -c 'import typer'"
-    commands = {floor: [sys.executable, "-c", "import typer"], "aiexp --help": [*aiexp, "--help"]}
-    commands |= {f"aiexp {name} --help": [*aiexp, name, "--help"] for name in COMMANDS}
-    medians = median_cpu(commands, args.runs)
-    base = medians[floor]
-    print(f"start-up, CPU time (user + system), median of {args.runs} runs, ratio to the floor:")
-    for name, value in medians.items():
-        print(f"  {name:<32} {value * 1000:6.1f} ms  {value / base:4.2f}×")
-    worst = max(value for name, value in medians.items() if name != floor) / base
-    help_ok = worst <= HELP_RATIO_TARGET
+    trees = checkouts(args.before)
+    ok = True
+    missed: list[str] = []
+
+    floor = best(args.runs, {"typer": lambda: measure([sys.executable, "-c", "import typer"])})
+    base = floor["typer"].cpu
+    helps = {"--help": ["--help"]} | {f"{name} --help": [name, "--help"] for name in COMMANDS}
+    found = figures(trees, args.runs, helps)
+    print(f"start-up, CPU s, the fastest of {args.runs}; the floor `python -c 'import typer'`:")
+    print(f"  {'import typer (the floor)':<26} {base:6.3f} s")
+    worst = 0.0
+    for name, command in helps.items():
+        after = show(found, name, trees, command)
+        worst = max(worst, after / base)
+    print(f"  the slowest help is {worst:.2f}x the floor (target <= {HELP_RATIO_TARGET}x)")
+    if worst > HELP_RATIO_TARGET:
+        ok = False
+        missed.append(f"help {worst:.2f}x the floor")
+
     with tempfile.TemporaryDirectory() as tmp:
-        bom = Path(tmp) / "bom.csv"
+        folder = Path(tmp)
+        docx = folder / "proposal.docx"
+        sample = {
+            "validate the sample": ["validate", str(SAMPLE), "--json"],
+            "render the sample": ["render", str(SAMPLE), "--out", str(docx), "--force"],
+        }
+        found = figures(trees, args.runs, sample)
+        print("the sample workbook (samples/consortium.xlsx, with its bom.csv and rates.csv):")
+        validate = show(found, "validate the sample", trees, sample["validate the sample"])
+        render = show(found, "render the sample", trees, sample["render the sample"])
+        for what, seconds, target in (
+            ("validate", validate, SAMPLE_VALIDATE_S),
+            ("render", render, SAMPLE_RENDER_S),
+        ):
+            if seconds > target:
+                ok = False
+                missed.append(f"sample {what} {seconds:.2f} s > {target} s")
+
+        small = folder / "bom10.csv"
+        write_bom(small, 10)
+        small_args = ["content-calc", str(small), "--json", *rate_options()]
+        found = figures(trees, args.runs, {"content-calc, 10 lines": small_args})
+        bare = best(
+            args.runs,
+            {
+                "bare": lambda: measure(
+                    [
+                        sys.executable,
+                        str(Path(__file__).with_name("content_calc.py")),
+                        "--bare",
+                        str(small),
+                    ]
+                )
+            },
+        )["bare"]
+        print("a 10-line BOM (the fixed cost of a command):")
+        show(found, "content-calc, 10 lines", trees, small_args)
+        for tree in trees:
+            measured = found[f"{tree.name}:content-calc, 10 lines"]
+            print(f"    {tree.name}: peak {measured.peak:.1f} MiB")
+        print(
+            f"  {'bare Decimal loop, process':<26} {bare.cpu:6.3f} s, peak {bare.peak:.1f} MiB"
+            f"   $ python benchmarks/content_calc.py --bare {small}"
+        )
+
+        bom = folder / "bom.csv"
         write_bom(bom, 100_000)
-        command = [*aiexp, "content-calc", str(bom), "--json"]
-        for code, value in RATES.items():
-            if code != "USD":
-                command += ["--rate", f"{code}={value}"]
-        started = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, check=False)
-        bom_time = time.perf_counter() - started
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        big_args = ["content-calc", str(bom), "--json", *rate_options()]
+        measured = trees[0].run(*big_args)
+        print(
+            f"content-calc 100k lines: {measured.wall:5.3f} s wall, {measured.cpu:5.3f} s CPU, "
+            f"peak {measured.peak:.1f} MiB (exit {measured.code}; target <= {BOM_TARGET_S} s wall)"
+            f"   $ {trees[0].shown(*big_args)}"
+        )
+        if measured.wall > BOM_TARGET_S:
+            ok = False
+            missed.append(f"100k lines {measured.wall:.1f} s wall")
     print(
-        f"content-calc 100k lines: {bom_time:5.3f} s wall, peak {peak:.1f} MiB "
-        f"(exit {done.returncode})"
-    )
-    ok = help_ok and bom_time <= BOM_TARGET_S and done.returncode in (0, 1)
-    print(
-        f"targets (every --help <= {HELP_RATIO_TARGET}× the floor: {worst:.2f}×; "
-        f"100k lines <= {BOM_TARGET_S} s):",
-        "met" if ok else "MISSED",
+        f"targets (every --help <= {HELP_RATIO_TARGET}x the floor; the sample validates in <= "
+        f"{SAMPLE_VALIDATE_S} s and renders in <= {SAMPLE_RENDER_S} s; 100k lines <= "
+        f"{BOM_TARGET_S} s):",
+        "met" if ok else "MISSED: " + "; ".join(missed),
     )
     return 0 if ok else 1
 

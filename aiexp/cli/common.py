@@ -63,7 +63,58 @@ def load_profile_option(value: str | None) -> Profile:
 
 def print_json(document: Any) -> None:
     """Print one JSON document on stdout (Decimals must already be strings)."""
-    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    write = sys.stdout.write
+    for piece in json_pieces(document):
+        write(piece)
+    write("\n")
+
+
+def json_pieces(document: Any) -> list[str]:
+    """`json.dumps(document, indent=2, ensure_ascii=False)` in pieces, the same text: a dict or
+    list of plain values (a report's long lists of line ids, a finding's location) is written
+    by json's C encoder, the indentation given as its separator; json writes any indented
+    document in Python, an object at a time (tests/test_cli_json.py compares the two)."""
+    pieces: list[str] = []
+    _pretty(document, 0, pieces)
+    return pieces
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+def _pretty(value: Any, level: int, out: list[str]) -> None:
+    kind = type(value)
+    if kind is dict or kind is list or kind is tuple:
+        if not value:
+            out.append("{}" if kind is dict else "[]")
+            return
+        items = value.values() if kind is dict else value
+        if kind is dict and not all(type(key) is str for key in value):
+            # json turns other keys into text: its own encoder, indented to this level
+            text = json.dumps(value, indent=2, ensure_ascii=False)
+            out.append(text.replace("\n", "\n" + "  " * level))
+            return
+        inner = "\n" + "  " * (level + 1)
+        opening, closing = ("{", "}") if kind is dict else ("[", "]")
+        if set(map(type, items)) <= _PLAIN:
+            text = json.dumps(value, ensure_ascii=False, separators=("," + inner, ": "))
+            out.append(opening + inner + text[1:-1] + "\n" + "  " * level + closing)
+            return
+        out.append(opening)
+        separator = inner
+        if kind is dict:
+            for key, item in value.items():
+                out.append(separator + json.dumps(key, ensure_ascii=False) + ": ")
+                _pretty(item, level + 1, out)
+                separator = "," + inner
+        else:
+            for item in value:
+                out.append(separator)
+                _pretty(item, level + 1, out)
+                separator = "," + inner
+        out.append("\n" + "  " * level + closing)
+        return
+    out.append(json.dumps(value, ensure_ascii=False))
 
 
 def parse_date_option(text: str | None) -> dt.date | None:

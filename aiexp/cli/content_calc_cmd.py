@@ -92,12 +92,10 @@ def content_calc(
     """
     result = _calculate(bom, rate, rates, threshold, top, assume_us_origin, profile, decimal_comma)
     if json_output:
-        import json
+        from aiexp.cli.common import print_json
 
-        # Streamed (json.dump writes piece by piece): a large BOM's lists of flagged ids
-        # are never held twice as one big string. Same form as common.print_json.
-        json.dump(result.to_json_dict(), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        # Written piece by piece (a large BOM's list of flagged ids is one piece).
+        print_json(result.to_json_dict())
     else:
         from aiexp.cli.common import print_view
         from aiexp.cli.views import content_view
