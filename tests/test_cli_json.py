@@ -59,7 +59,8 @@ def test_a_report_with_long_lists_and_enums() -> None:
     _same(
         {
             "total_value": "1.00",
-            "undeclared_lines": [f"L{i:07d}" for i in range(5000)],
+            "undeclared_lines": [f"L{i:07d}" for i in range(10_000)],
+            "mixed": [*range(5000), {"a": [1, None]}, *("x" * 5000)],
             "coc_lines": [],
             "findings": [
                 {"severity": Severity.ERROR, "location": {"sheet": "BOM", "row": 7}, "n": 1.5},

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -69,52 +70,60 @@ def print_json(document: Any) -> None:
     write("\n")
 
 
-def json_pieces(document: Any) -> list[str]:
-    """`json.dumps(document, indent=2, ensure_ascii=False)` in pieces, the same text: a dict or
-    list of plain values (a report's long lists of line ids, a finding's location) is written
-    by json's C encoder, the indentation given as its separator; json writes any indented
-    document in Python, an object at a time (tests/test_cli_json.py compares the two)."""
-    pieces: list[str] = []
-    _pretty(document, 0, pieces)
-    return pieces
+def json_pieces(document: Any) -> Iterator[str]:
+    """`json.dumps(document, indent=2, ensure_ascii=False)` in pieces, the same text: the plain
+    parts of a document — a report's long lists of line ids (a few thousand items at a time),
+    a finding's location — are written by json's C encoder, the indentation given as its
+    separator (json writes any indented document in Python, an object at a time).
+    tests/test_cli_json.py compares the two."""
+    return _pretty(document, 0)
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})
+#: Items of a long plain list encoded at a time (the pieces stay small).
+_SLICE = 4096
 
 
-def _pretty(value: Any, level: int, out: list[str]) -> None:
+def _pretty(value: Any, level: int) -> Iterator[str]:
     kind = type(value)
-    if kind is dict or kind is list or kind is tuple:
-        if not value:
-            out.append("{}" if kind is dict else "[]")
-            return
-        items = value.values() if kind is dict else value
-        if kind is dict and not all(type(key) is str for key in value):
-            # json turns other keys into text: its own encoder, indented to this level
-            text = json.dumps(value, indent=2, ensure_ascii=False)
-            out.append(text.replace("\n", "\n" + "  " * level))
-            return
-        inner = "\n" + "  " * (level + 1)
-        opening, closing = ("{", "}") if kind is dict else ("[", "]")
-        if set(map(type, items)) <= _PLAIN:
-            text = json.dumps(value, ensure_ascii=False, separators=("," + inner, ": "))
-            out.append(opening + inner + text[1:-1] + "\n" + "  " * level + closing)
-            return
-        out.append(opening)
-        separator = inner
-        if kind is dict:
-            for key, item in value.items():
-                out.append(separator + json.dumps(key, ensure_ascii=False) + ": ")
-                _pretty(item, level + 1, out)
-                separator = "," + inner
-        else:
-            for item in value:
-                out.append(separator)
-                _pretty(item, level + 1, out)
-                separator = "," + inner
-        out.append("\n" + "  " * level + closing)
+    if kind is not dict and kind is not list and kind is not tuple:
+        yield json.dumps(value, ensure_ascii=False)
         return
-    out.append(json.dumps(value, ensure_ascii=False))
+    if not value:
+        yield "{}" if kind is dict else "[]"
+        return
+    if kind is dict and not all(type(key) is str for key in value):
+        # json turns other keys into text: its own encoder, indented to this level
+        yield json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * level)
+        return
+    inner = "\n" + "  " * (level + 1)
+    closing = "\n" + "  " * level + ("}" if kind is dict else "]")
+    yield "{" if kind is dict else "["
+    if kind is dict:
+        if set(map(type, value.values())) <= _PLAIN:
+            text = json.dumps(value, ensure_ascii=False, separators=("," + inner, ": "))
+            yield inner + text[1:-1] + closing
+            return
+        separator = inner
+        for key, item in value.items():
+            yield separator + json.dumps(key, ensure_ascii=False) + ": "
+            yield from _pretty(item, level + 1)
+            separator = "," + inner
+        yield closing
+        return
+    separator = inner
+    for start in range(0, len(value), _SLICE):
+        part = value[start : start + _SLICE]
+        if set(map(type, part)) <= _PLAIN:
+            text = json.dumps(part, ensure_ascii=False, separators=("," + inner, ": "))
+            yield separator + text[1:-1]
+            separator = "," + inner
+            continue
+        for item in part:
+            yield separator
+            yield from _pretty(item, level + 1)
+            separator = "," + inner
+    yield closing
 
 
 def parse_date_option(text: str | None) -> dt.date | None:

@@ -162,11 +162,11 @@ class RowPass:
             # Rows split on a separator hold none: joined on it, a combination is one string
             # (one hash instead of seven); else the tuple itself is the key.
             join = separator.join if separator is not None else None
-            for row in chunk:
-                if len(row) != width and not self.reshape(row):
-                    continue  # a blank line
-                if pad:
-                    row.append("")
+            rows = chunk
+            if pad or len(set(map(len, chunk))) > 1 or len(chunk[0]) != width:
+                rows = [row for row in chunk if self.fit(row)]
+            keys = map(join, map(key_of, rows)) if join is not None else map(key_of, rows)
+            for row, key in zip(rows, keys, strict=True):
                 line_id = row[i_id]
                 if not fast or not line_id or line_id[0] == "#" or line_id != line_id.strip():
                     line_id = self.line_id(row, fmts)
@@ -175,7 +175,6 @@ class RowPass:
                 description = row[i_desc].strip() if fast else None
                 if not description:
                     description = self.description(row)
-                key = key_of(row) if join is None else join(key_of(row))
                 combination = combinations.get(key) if fast else None
                 if combination is None:
                     combination = self.combination(row, key, fmts)
@@ -299,6 +298,14 @@ class RowPass:
         raw = values[index] if index < len(values) else ""
         fmt = formats[index] if formats is not None and index < len(formats) else None
         return self.table.cell(lambda: self.number(row), key, raw, fmt)
+
+    def fit(self, row: list[Any]) -> bool:
+        """A row cut or padded to the header's width (and the pad cell); False for a blank row."""
+        if len(row) != self.table.width and not self.reshape(row):
+            return False
+        if self.pad:
+            row.append("")
+        return True
 
     def reshape(self, row: list[Any]) -> bool:
         """Pad a short row or cut a long one to the header's width; False for a blank row."""
