@@ -26,8 +26,8 @@ class LineIds:
     """The hashes of every `line_id` of a pass, 8 bytes each.
 
     The hot loop appends to short Python lists (`appenders()[h & MASK](h)`); `flush()` moves
-    them into the arrays a chunk at a time (array.append parses its argument on every call,
-    several times the cost of a list append and one `struct.pack` per chunk).
+    them into the arrays a few thousand lines at a time (array.append parses its argument on
+    every call: a list append now and one `struct.pack` per bucket later cost less).
     """
 
     def __init__(self) -> None:

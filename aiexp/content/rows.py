@@ -60,6 +60,8 @@ COMBINATION = (
 )
 #: CSV rows read at a time (the progress callback is called once per chunk).
 CHUNK_ROWS = 512
+#: Line-id hashes held in lists before they are packed into their arrays (fewer, larger packs).
+HASH_BATCH = 4096
 #: Distinct texts (or combinations) remembered per cache: bounded memory on any BOM.
 CACHE_LIMIT = 10_000
 _BLANK = Declared(0, 0, 0, 0, 0)  # an undeclared percentage (a blank cell)
@@ -151,7 +153,7 @@ class RowPass:
         keep_non, keep_us = self.keep_non_us, self.keep_us
         progress, done, size = self.progress, table.done, table.size
         total = us = assumed = 0
-        count = 0
+        count = flushed = 0
         non_floor: Any = -1  # the smallest share in a full heap (-1: not full yet)
         us_floor: Any = -1
         for chunk, line, formats, separator, sources in table.chunks(CHUNK_ROWS):
@@ -251,7 +253,9 @@ class RowPass:
                     )
                 digest = hash(line_id)
                 record_hash[digest & mask](digest)
-            flush_hashes()
+            if count >= flushed + HASH_BATCH:
+                flush_hashes()
+                flushed = count
             if progress is not None:
                 progress(done(), size)
         self.total, self.us, self.assumed, self.count = total, us, assumed, count

@@ -150,6 +150,15 @@ def test_rows_with_clean_values_take_the_text_path(tmp_path: Path) -> None:
     assert fast["line_count"] == 40
 
 
+CLEAN_ROW = {
+    "description": "GPU",
+    "supplier": "Acme",
+    "supplier_country": "US",
+    "quantity": 2,
+    "unit_value": 1000.25,
+}
+
+
 def _workbook_with_bom_sheet(folder: Path, lines: list[dict[str, Any]]) -> Path:
     workbook = copy_sample(folder, with_bom=False)
     for values in lines:
@@ -216,3 +225,14 @@ def test_kept_rows_give_the_report_of_the_sheet_read_again(tmp_path: Path, case:
     assert kept == again
     if case != "good":
         assert "BOM!" in kept, kept
+
+
+def test_progress_through_a_sheet_reaches_the_end(tmp_path: Path) -> None:
+    rows = [{"line_id": f"L{i}", **CLEAN_ROW} for i in range(300)]
+    path = _write(tmp_path / "bom.xlsx", rows)
+    calls: list[tuple[int, int]] = []
+    calc(path, progress=lambda done, total: calls.append((done, total)))
+    size = calls[-1][1]
+    assert size > 0
+    assert calls[-1] == (size, size)
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)

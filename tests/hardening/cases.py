@@ -779,3 +779,7 @@ CASES += READER_CASES
 from tests.hardening.number_cases import NUMBER_CASES  # noqa: E402
 
 CASES += NUMBER_CASES
+
+from tests.hardening.sheet_bom_cases import SHEET_BOM_CASES  # noqa: E402
+
+CASES += SHEET_BOM_CASES
