@@ -13,9 +13,11 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 
 from aiexp import profiles
 from aiexp.errors import ProfileError
-from aiexp.values import normalise_name
+from aiexp.values import normalise_header, normalise_name
 
 DEFAULT_PROFILE = profiles.DEFAULT
+# The profile's lists that workbook columns take their choices from (`column(choices_from=…)`).
+_CHOICE_LISTS = frozenset({"support_types"})
 
 
 class Window(BaseModel):
@@ -145,6 +147,20 @@ class Profile(BaseModel):
     def country_of_concern(self, code: str | None) -> CountryOfConcern | None:
         """The country-of-concern entry for an alpha-2 code, if it is one."""
         return next((c for c in self.countries_of_concern if c.code == code), None)
+
+    def choice_list(self, name: str) -> tuple[str, ...]:
+        """A list of choices the profile owns for a workbook column (`support_types`)."""
+        if name not in _CHOICE_LISTS:
+            raise KeyError(f"the profile has no choice list {name!r}")
+        return tuple(getattr(self, name))
+
+    def choice(self, name: str, text: str | None) -> str | None:
+        """The profile's own spelling of a choice (case, spaces, `_` and `-` ignored); None when
+        the text is not one of them."""
+        if not text:
+            return None
+        wanted = normalise_header(text)
+        return next((c for c in self.choice_list(name) if normalise_header(c) == wanted), None)
 
     def bloc(self, name: str) -> Bloc | None:
         """The bloc a market name refers to (id or alias, case and spaces ignored)."""

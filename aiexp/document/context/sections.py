@@ -83,7 +83,9 @@ def federal_support(s: Shaper) -> list[dict[str, Any]]:
     """The types of Federal support requested (VI.5)."""
     return [
         {
-            "type": (row.support_type.value if row.support_type else "").capitalize(),
+            "type": (
+                s.profile.choice("support_types", row.support_type) or row.support_type or ""
+            ).capitalize(),
             "rationale": s.v(row, row.rationale or ""),
             "mark": s.redactor.mark(row),
         }
