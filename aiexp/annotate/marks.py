@@ -103,6 +103,8 @@ def without_block(text: str) -> str:
             inside = bare != MARK_END
         elif bare.startswith(MARK_BEGIN):
             inside = True
+            if kept and not kept[-1].strip():
+                kept.pop()  # the blank line the tool put between the user's text and its block
         else:
             kept.append(line)
     return "\n".join(kept).strip("\n")

@@ -58,11 +58,17 @@ _WARNINGS: tuple[tuple[str, str], ...] = (
     ("Web Extension extension", "web add-ins"),
     ("Shapes and drawings will be lost", "shapes and text boxes"),
     ("merged cells cannot contain any data", "comments inside merged cells"),
-    ("Unable to read chart", "a chart openpyxl cannot read"),
-    ("image", "an image openpyxl cannot read"),
+    ("Print area cannot be set", "a print area given by a name"),
+    ("Defined names for sheet index", "names of a sheet openpyxl cannot place"),
 )
-#: Warnings about nothing the copy loses.
-_HARMLESS = ("Ignored Error extension", "no default style", "Unknown extension")
+#: Warnings about nothing the copy loses, or about what the parts already count (a chart or
+#: an image openpyxl could not read is missing from the copy's parts).
+_HARMLESS = (
+    "Ignored Error extension",
+    "no default style",
+    "Unable to read chart",
+    "image",
+)
 
 
 def part_counts(package: zipfile.ZipFile) -> Counter[str]:

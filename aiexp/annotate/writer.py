@@ -129,6 +129,8 @@ def check_annotate_output(
     out: Path, workbook: Path, *, force: bool = False, read: Iterable[Path] = ()
 ) -> None:
     """Refuse an `--annotate` path that is not .xlsx, is an input, or exists without --force."""
+    if out.is_dir():
+        raise OutputError(f"{out}: is a folder; give a file name, e.g. {out / 'checked.xlsx'}")
     if out.suffix.lower() != SUFFIX:
         raise OutputError(
             f"{out}: the annotated copy is an .xlsx workbook; give a name ending in .xlsx"
