@@ -291,9 +291,11 @@ def _put(ws: Any, row: int, values: Sequence[str]) -> None:
 
 
 def find_ledger(book: Any) -> Any | None:
-    """The ledger sheet a previous run left, if any (named `LEDGER_SHEET`, with its title)."""
+    """The ledger sheet a previous run left, if any: known by its first cell, whatever its name
+    (openpyxl renames it when the workbook had a sheet of that name of its own)."""
     for ws in book.worksheets:
-        if ws.title.casefold() == LEDGER_SHEET.casefold() and ws["A1"].value == LEDGER_TITLE:
+        first = ws._cells.get((1, 1))  # not ws["A1"], which would create the cell
+        if first is not None and first.value == LEDGER_TITLE:
             return ws
     return None
 

@@ -130,7 +130,8 @@ def check_annotate_output(
 ) -> None:
     """Refuse an `--annotate` path that is not .xlsx, is an input, or exists without --force."""
     if out.is_dir():
-        raise OutputError(f"{out}: is a folder; give a file name, e.g. {out / 'checked.xlsx'}")
+        example = out / f"{Path(workbook).stem}-checked.xlsx"
+        raise OutputError(f"{out}: is a folder; give a file name, e.g. {example}")
     if out.suffix.lower() != SUFFIX:
         raise OutputError(
             f"{out}: the annotated copy is an .xlsx workbook; give a name ending in .xlsx"
@@ -158,11 +159,12 @@ def _load(path: Path) -> tuple[Any, list[str]]:
 def _mark(book: Any, report: Report) -> list[LedgerRow]:
     """Comment and colour each cell that findings point at; the ledger's rows."""
     by_cell: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    worksheets = [ws.title for ws in book.worksheets]  # not chart sheets: they have no cells
     for finding in report.findings:
         location = finding.location
         if not in_workbook(finding, report) or not location.cell:
             continue
-        title = sheet_title(book.sheetnames, location.sheet)
+        title = sheet_title(worksheets, location.sheet)
         if title is None or not COORDINATE.match(location.cell):
             continue
         cell = _anchor(book[title], location.cell)

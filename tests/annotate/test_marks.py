@@ -244,3 +244,20 @@ def test_a_workbook_without_findings_gets_an_empty_list(sample_with_errors: Path
     assert all(
         MARK_BEGIN not in text for ws in book.worksheets for text, _ in comments(ws).values()
     )
+
+
+def test_a_users_sheet_named_like_the_ledger_is_left_alone(sample_with_errors: Path) -> None:
+    book = load(sample_with_errors)
+    book.create_sheet(LEDGER_SHEET).cell(row=1, column=1).value = "our own ledger"
+    book.save(sample_with_errors)
+    first = sample_with_errors.parent / "first.xlsx"
+    annotate(sample_with_errors, first)
+    set_cells(first, "Members", COBALT, {"us_ownership_pct": 91.5})
+    second = first.parent / "second.xlsx"
+    annotate(first, second)
+    book = load(second)
+    assert book[LEDGER_SHEET]["A1"].value == "our own ledger"
+    assert book["Members"]["K3"].comment is None, "the tool's ledger was found and used"
+    assert fill_rgb(book["Members"]["K3"]) == ""
+    hidden = [ws.title for ws in book.worksheets if ws.sheet_state == "hidden"]
+    assert len([t for t in hidden if t.startswith(LEDGER_SHEET)]) == 1
