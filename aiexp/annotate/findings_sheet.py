@@ -184,8 +184,8 @@ def _font(base: Any, **changes: Any) -> Any:
 def _lines(text: str, width: int) -> int:
     """How many lines `text` takes in a wrapped column `width` characters wide (at least 1)."""
     # A column's width counts the digit "0"; text averages a little narrower, but words do not
-    # break, so count about 0.9 of the width per line.
-    per_line = max(1, int(width * 0.9))
+    # break, so count one character per unit of width.
+    per_line = max(1, int(width))
     return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
 

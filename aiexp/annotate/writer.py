@@ -86,21 +86,21 @@ def annotated_copy(workbook: Path, report: Report) -> AnnotatedCopy:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             book.save(buffer)
+        saved = buffer.getvalue()
+        with zipfile.ZipFile(workbook) as original, zipfile.ZipFile(io.BytesIO(saved)) as written:
+            replaced = formula_value_parts(original, written, formulas)
+            replaced.update(comment_anchor_parts(written, anchors))
+            before, after = part_counts(original), part_counts(written)
+        data = with_parts(saved, replaced)
     except OutputError:
         raise
-    except Exception as exc:  # openpyxl fails in many ways on what it cannot write
+    except Exception as exc:  # openpyxl (and a package it wrote) fail in many ways
         raise OutputError(
             f"{workbook}: the annotated copy cannot be written ({type(exc).__name__}: "
             f"{str(exc)[:160]}); run validate without --annotate"
-        ) from None
+        ) from exc  # the cause shows with AIEXP_DEBUG=1
     finally:
         book.close()
-    saved = buffer.getvalue()
-    with zipfile.ZipFile(workbook) as original, zipfile.ZipFile(io.BytesIO(saved)) as written:
-        replaced = formula_value_parts(original, written, formulas)
-        replaced.update(comment_anchor_parts(written, anchors))
-        before, after = part_counts(original), part_counts(written)
-    data = with_parts(saved, replaced)
     return AnnotatedCopy(
         data=data,
         cells=len(marked),
@@ -152,7 +152,7 @@ def _load(path: Path) -> tuple[Any, list[str]]:
             raise OutputError(
                 f"{path}: openpyxl cannot open the workbook for editing ({type(exc).__name__}: "
                 f"{str(exc)[:160]}); run validate without --annotate"
-            ) from None
+            ) from exc
     return book, [str(w.message) for w in caught]
 
 
