@@ -21,6 +21,18 @@ MERIDIAN = {"provider": "Meridian Compute Systems, Inc."}
 USER_NOTE = "Dana: Lindenau's registry extract is in the data room."
 
 
+def cell_of(path: Path, sheet_name: str, match: dict[str, str], key: str) -> str:
+    """The A1 reference of column `key` in the row matching `match` (found by the headers)."""
+    from openpyxl.utils import get_column_letter
+
+    from tests.workbook_edit import _header, _rows, _worksheet
+
+    ws = _worksheet(load(path), sheet_name)
+    header_row, keys = _header(ws, sheet_name)
+    (row,) = _rows(ws, header_row, keys, match)
+    return f"{get_column_letter(keys[key])}{row}"
+
+
 def planted(folder: Path) -> Path:
     """The sample with errors planted: a country of concern, a decimal comma, a bad currency.
 
@@ -32,9 +44,11 @@ def planted(folder: Path) -> Path:
     set_cells(path, "Members", COBALT, {"us_ownership_pct": "1.234,5"})
     set_cells(path, "Providers", MERIDIAN, {"currency": "usd dollars"})
     set_cells(path, "Providers", MERIDIAN, {"internal_note": "call back"})
+    country = cell_of(path, "Members", LINDENAU, "country_of_incorporation")
+    currency = cell_of(path, "Providers", MERIDIAN, "currency")
     book = load(path)
-    book["Members"]["D7"].comment = Comment(USER_NOTE, "Dana Whitfield")
-    book["Providers"]["I3"].font = Font(color="FFFFFFFF", bold=True)
+    book["Members"][country].comment = Comment(USER_NOTE, "Dana Whitfield")
+    book["Providers"][currency].font = Font(color="FFFFFFFF", bold=True)
     book.save(path)
     return path
 

@@ -15,7 +15,7 @@ from aiexp.annotate.marks import FILLS, MARK_BEGIN, MARK_END
 from aiexp.check import check_workbook
 from aiexp.findings import Finding, Location, Report, Severity
 from tests.annotate.compare import SUBMISSION, comments, load
-from tests.annotate.conftest import COBALT, LINDENAU, MERIDIAN, USER_NOTE
+from tests.annotate.conftest import COBALT, LINDENAU, MERIDIAN, USER_NOTE, cell_of
 from tests.workbook_edit import set_cells
 
 
@@ -43,32 +43,43 @@ def fill_rgb(cell: object) -> str:
     return str(fill.fgColor.rgb)[-6:] if fill.fill_type == "solid" else ""
 
 
+def cells_of(path: Path) -> tuple[str, str, str]:
+    """The planted errors' cells: Lindenau's country, Cobalt's U.S. ownership, the currency."""
+    return (
+        cell_of(path, "Members", LINDENAU, "country_of_incorporation"),
+        cell_of(path, "Members", COBALT, "us_ownership_pct"),
+        cell_of(path, "Providers", MERIDIAN, "currency"),
+    )
+
+
 def test_each_finding_is_a_comment_and_a_fill_on_its_cell(sample_with_errors: Path) -> None:
+    country, ownership, _ = cells_of(sample_with_errors)
     out = sample_with_errors.parent / "annotated.xlsx"
     report = annotate(sample_with_errors, out)
     book = load(out)
     members = book["Members"]
-    text = members["D7"].comment.text
+    text = members[country].comment.text
     # The user's own comment comes first, untouched, then the tool's block.
     assert text.startswith(USER_NOTE + "\n\n" + MARK_BEGIN)
-    assert members["D7"].comment.author == "Dana Whitfield"
+    assert members[country].comment.author == "Dana Whitfield"
     assert text.rstrip().endswith(MARK_END)
     (coc,) = [f for f in report.findings if f.code == "members.coc"]
+    assert coc.location.cell == country
     assert coc.message in text
     assert f"What to do: {coc.hint}" in text
     assert f"notice {coc.section}" in text
     assert "ERROR · members.coc" in text
-    assert fill_rgb(members["D7"]) == FILLS[Severity.ERROR][-6:]
+    assert fill_rgb(members[country]) == FILLS[Severity.ERROR][-6:]
     # The decimal comma: an error on a cell that had no comment; the tool is its author.
-    assert members["K3"].comment.text.startswith(MARK_BEGIN)
-    assert members["K3"].comment.author == "aiexp"
-    assert "input.cell" in members["K3"].comment.text
+    assert members[ownership].comment.text.startswith(MARK_BEGIN)
+    assert members[ownership].comment.author == "aiexp"
+    assert "input.cell" in members[ownership].comment.text
     # The unknown column: info on a header cell, blue.
     (unknown,) = [f for f in report.findings if f.code == "input.unknown-column"]
     header = book["Providers"][unknown.location.cell]
     assert fill_rgb(header) == FILLS[Severity.INFO][-6:]
-    # Cells without findings keep their fill.
-    assert fill_rgb(members["D6"]) == ""
+    # Cells without findings keep their fill (the cell above the country's).
+    assert fill_rgb(members[country[0] + str(int(country[1:]) - 1)]) == ""
     # Every finding with a cell has its comment; no other cell has a block.
     flagged = {(f.location.sheet, f.location.cell) for f in report.findings if f.location.cell}
     blocks = {
@@ -81,9 +92,10 @@ def test_each_finding_is_a_comment_and_a_fill_on_its_cell(sample_with_errors: Pa
 
 
 def test_white_text_on_a_marked_cell_turns_dark_and_comes_back(sample_with_errors: Path) -> None:
+    *_, currency = cells_of(sample_with_errors)
     out = sample_with_errors.parent / "annotated.xlsx"
     annotate(sample_with_errors, out)
-    cell = load(out)["Providers"]["I3"]
+    cell = load(out)["Providers"][currency]
     assert cell.font.color.rgb[-6:] == "000000"
     assert cell.font.bold, "only the colour changes"
     assert fill_rgb(cell) == FILLS[Severity.ERROR][-6:]
@@ -91,14 +103,15 @@ def test_white_text_on_a_marked_cell_turns_dark_and_comes_back(sample_with_error
     set_cells(out, "Providers", MERIDIAN, {"currency": "USD"})
     again = out.parent / "again.xlsx"
     annotate(out, again)
-    cell = load(again)["Providers"]["I3"]
+    cell = load(again)["Providers"][currency]
     assert cell.font.color.rgb[-6:] == "FFFFFF"
-    assert copy(cell.fill) == copy(load(sample_with_errors)["Providers"]["I3"].fill)
+    assert copy(cell.fill) == copy(load(sample_with_errors)["Providers"][currency].fill)
 
 
 def test_fixing_the_copy_and_annotating_again_restores_fills_and_comments(
     sample_with_errors: Path,
 ) -> None:
+    country, ownership, currency = cells_of(sample_with_errors)
     first = sample_with_errors.parent / "first.xlsx"
     annotate(sample_with_errors, first)
     # The bid manager fixes two errors in the copy (openpyxl keeps the marks and the ledger).
@@ -109,35 +122,36 @@ def test_fixing_the_copy_and_annotating_again_restores_fills_and_comments(
     assert {f.code for f in report.findings} >= {"input.cell"}, "the currency is still wrong"
     original, again = load(sample_with_errors)["Members"], load(second)["Members"]
     # The country cell: the user's comment alone again, and its own fill.
-    assert again["D7"].comment.text == USER_NOTE
-    assert again["D7"].comment.author == "Dana Whitfield"
-    assert copy(again["D7"].fill) == copy(original["D7"].fill)
+    assert again[country].comment.text == USER_NOTE
+    assert again[country].comment.author == "Dana Whitfield"
+    assert copy(again[country].fill) == copy(original[country].fill)
     # The ownership cell: the tool's comment gone, its own fill back.
-    assert again["K3"].comment is None
-    assert copy(again["K3"].fill) == copy(original["K3"].fill)
+    assert again[ownership].comment is None
+    assert copy(again[ownership].fill) == copy(original[ownership].fill)
     # The currency error stays marked, once.
     providers = load(second)["Providers"]
-    assert providers["I3"].comment.text.count(MARK_BEGIN) == 1
-    assert fill_rgb(providers["I3"]) == FILLS[Severity.ERROR][-6:]
-    assert [row[3] for row in findings_rows(load(second))].count("Members!D7") == 0
+    assert providers[currency].comment.text.count(MARK_BEGIN) == 1
+    assert fill_rgb(providers[currency]) == FILLS[Severity.ERROR][-6:]
+    assert [row[3] for row in findings_rows(load(second))].count(f"Members!{country}") == 0
 
 
 def test_a_fill_or_comment_the_user_changed_in_the_copy_is_kept(sample_with_errors: Path) -> None:
+    country, ownership, _ = cells_of(sample_with_errors)
     first = sample_with_errors.parent / "first.xlsx"
     annotate(sample_with_errors, first)
     book = load(first)
     members = book["Members"]
-    members["K3"].fill = copy(book["Members"]["A1"].fill)  # the user recolours the cell
-    note = members["D7"].comment.text + "\nDana: fixed with Lindenau on 4 June."
-    members["D7"].comment = Comment(note, "Dana Whitfield")
+    members[ownership].fill = copy(book["Members"]["A1"].fill)  # the user recolours the cell
+    note = members[country].comment.text + "\nDana: fixed with Lindenau on 4 June."
+    members[country].comment = Comment(note, "Dana Whitfield")
     book.save(first)
     set_cells(first, "Members", LINDENAU, {"country_of_incorporation": "DE"})
     set_cells(first, "Members", COBALT, {"us_ownership_pct": 91.5})
     second = first.parent / "second.xlsx"
     annotate(first, second)
     members = load(second)["Members"]
-    assert copy(members["K3"].fill) == copy(load(sample_with_errors)["Members"]["A1"].fill)
-    assert members["D7"].comment.text == USER_NOTE + "\nDana: fixed with Lindenau on 4 June."
+    assert copy(members[ownership].fill) == copy(load(sample_with_errors)["Members"]["A1"].fill)
+    assert members[country].comment.text == USER_NOTE + "\nDana: fixed with Lindenau on 4 June."
 
 
 def test_the_findings_sheet_lists_every_finding_sorted_with_links(sample_with_errors: Path) -> None:
@@ -247,6 +261,7 @@ def test_a_workbook_without_findings_gets_an_empty_list(sample_with_errors: Path
 
 
 def test_a_users_sheet_named_like_the_ledger_is_left_alone(sample_with_errors: Path) -> None:
+    _, ownership, _ = cells_of(sample_with_errors)
     book = load(sample_with_errors)
     book.create_sheet(LEDGER_SHEET).cell(row=1, column=1).value = "our own ledger"
     book.save(sample_with_errors)
@@ -257,7 +272,7 @@ def test_a_users_sheet_named_like_the_ledger_is_left_alone(sample_with_errors: P
     annotate(first, second)
     book = load(second)
     assert book[LEDGER_SHEET]["A1"].value == "our own ledger"
-    assert book["Members"]["K3"].comment is None, "the tool's ledger was found and used"
-    assert fill_rgb(book["Members"]["K3"]) == ""
+    assert book["Members"][ownership].comment is None, "the tool's ledger was found and used"
+    assert fill_rgb(book["Members"][ownership]) == ""
     hidden = [ws.title for ws in book.worksheets if ws.sheet_state == "hidden"]
     assert len([t for t in hidden if t.startswith(LEDGER_SHEET)]) == 1

@@ -13,6 +13,7 @@ from aiexp.annotate import annotated_copy, write_annotated_copy
 from aiexp.annotate.package import sheet_parts
 from aiexp.check import check_workbook
 from tests.annotate.compare import SUBMISSION, findings_of, load
+from tests.annotate.conftest import cell_of
 
 # An Excel 2010 extension holding a drop-down list (how Excel stores a list that points at
 # another sheet in some versions); openpyxl drops it on reading.
@@ -104,19 +105,22 @@ def test_a_plain_workbook_has_nothing_to_warn_about(sample_with_errors: Path) ->
 
 def test_a_formula_without_a_saved_value_stays_one(sample_with_errors: Path) -> None:
     """openpyxl writes formulas without values: the copy says so where the original does."""
+    cell = cell_of(
+        sample_with_errors, "Members", {"name": "Hoshizora Photonics K.K."}, "us_ownership_pct"
+    )
     book = load(sample_with_errors)
-    book["Members"]["K4"] = "=40+60"
+    book["Members"][cell] = "=40+60"
     book.save(sample_with_errors)
     before = findings_of(sample_with_errors)
     assert any(
-        f[0] == "input.cell" and f[4] == "K4" and "no saved value" in str(f[8]) for f in before
+        f[0] == "input.cell" and f[4] == cell and "no saved value" in str(f[8]) for f in before
     )
     out = sample_with_errors.parent / "annotated.xlsx"
     write_annotated_copy(
         sample_with_errors, check_workbook(sample_with_errors, today=SUBMISSION).report, out
     )
     assert findings_of(out) == before
-    assert load(out)["Members"]["K4"].value == "=40+60"
+    assert load(out)["Members"][cell].value == "=40+60"
 
 
 def test_comment_boxes_are_anchored_at_their_size(sample_with_errors: Path) -> None:

@@ -84,16 +84,20 @@ def test_saved_formula_values_are_carried(workbook: Path) -> None:
 
 def test_the_formulas_fixture_has_formulas_with_saved_values(tmp_path: Path) -> None:
     """The round trip above is only a proof if the fixture really holds saved formula values."""
-    from tests.annotate.conftest import libreoffice
+    from tests.annotate.conftest import COBALT, cell_of, libreoffice
 
     path = libreoffice("formulas-saved-by-libreoffice.xlsx")(tmp_path)
     out = tmp_path / "annotated.xlsx"
     annotate(path, out)
+    cobalt = cell_of(path, "Members", COBALT, "us_ownership_pct")
+    larkspur = cell_of(
+        path, "Members", {"name": "Larkspur Reasoning Labs, Inc."}, "us_ownership_pct"
+    )
     for book in (load(path), load(out)):
-        assert book["Members"]["K3"].value == "=100-8.5"
+        assert book["Members"][cobalt].value == "=100-8.5"
     for book in (load(path, data_only=True), load(out, data_only=True)):
-        assert book["Members"]["K3"].value == 91.5
-        assert book["Members"]["K8"].value == 150
+        assert book["Members"][cobalt].value == 91.5
+        assert book["Members"][larkspur].value == 150
         assert book["Consortium"]["B3"].value == "Meridian Sovereign AI Stack"
 
 
