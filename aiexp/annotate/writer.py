@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import warnings
 import zipfile
@@ -64,15 +65,18 @@ class AnnotatedCopy:
         )
 
 
-def annotated_copy(workbook: Path, report: Report) -> AnnotatedCopy:
+def annotated_copy(workbook: Path, report: Report, *, sha256: str = "") -> AnnotatedCopy:
     """The annotated copy of `workbook` for its validation `report` (SPEC §1 `--annotate`).
 
     Every finding with a cell in this workbook becomes a comment on that cell and a fill by its
     worst severity; a first sheet lists every finding with a link to its place. Marks of an
-    earlier annotation are undone first, so annotating a copy again replaces them.
+    earlier annotation are undone first, so annotating a copy again replaces them. `sha256` is
+    that of the bytes the validation read (`WorkbookRead.sha256`): a workbook saved again in
+    between is refused, since its findings could now sit on other cells.
     """
     workbook = Path(workbook)
-    book, read_warnings = _load(workbook)
+    original_bytes = _read(workbook, sha256)
+    book, read_warnings = _load(workbook, original_bytes)
     try:
         remove_marks(book)
         marked = _mark(book, report)
@@ -87,7 +91,10 @@ def annotated_copy(workbook: Path, report: Report) -> AnnotatedCopy:
             warnings.simplefilter("ignore")
             book.save(buffer)
         saved = buffer.getvalue()
-        with zipfile.ZipFile(workbook) as original, zipfile.ZipFile(io.BytesIO(saved)) as written:
+        with (
+            zipfile.ZipFile(io.BytesIO(original_bytes)) as original,
+            zipfile.ZipFile(io.BytesIO(saved)) as written,
+        ):
             replaced = formula_value_parts(original, written, formulas)
             replaced.update(comment_anchor_parts(written, anchors))
             before, after = part_counts(original), part_counts(written)
@@ -111,16 +118,23 @@ def annotated_copy(workbook: Path, report: Report) -> AnnotatedCopy:
 
 
 def write_annotated_copy(
-    workbook: Path, report: Report, out: Path, *, force: bool = False, read: Iterable[Path] = ()
+    workbook: Path,
+    report: Report,
+    out: Path,
+    *,
+    force: bool = False,
+    read: Iterable[Path] = (),
+    sha256: str = "",
 ) -> AnnotatedCopy:
     """Write the annotated copy to `out` atomically; never over the workbook or a file read.
 
     `read` names the other files the validation read (the BOM, the rates files, a profile);
-    `out` must end in `.xlsx`, and an existing `out` is replaced only with `force`.
+    `out` must end in `.xlsx`, and an existing `out` is replaced only with `force`. `sha256`:
+    see `annotated_copy`.
     """
     out = Path(out)
     check_annotate_output(out, workbook, force=force, read=read)
-    copy = annotated_copy(workbook, report)
+    copy = annotated_copy(workbook, report, sha256=sha256)
     write_atomic(out, copy.data)
     return copy
 
@@ -139,7 +153,21 @@ def check_annotate_output(
     check_output(out, force=force, inputs=[Path(workbook), *read])
 
 
-def _load(path: Path) -> tuple[Any, list[str]]:
+def _read(path: Path, sha256: str) -> bytes:
+    """The workbook's bytes, read once: the copy is made of exactly these."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot be read again ({exc.strerror or exc})") from None
+    if sha256 and hashlib.sha256(data).hexdigest() != sha256:
+        raise OutputError(
+            f"{path}: the workbook changed while it was being validated (saved again?); "
+            "run validate again"
+        )
+    return data
+
+
+def _load(path: Path, data: bytes) -> tuple[Any, list[str]]:
     """The workbook in openpyxl's full (editable) mode, and what openpyxl warned on reading."""
     from openpyxl import load_workbook
 
@@ -147,7 +175,7 @@ def _load(path: Path) -> tuple[Any, list[str]]:
         warnings.simplefilter("always")
         try:
             # rich_text keeps the formatting runs inside a cell; keep_links the external links.
-            book = load_workbook(path, rich_text=True, keep_links=True)
+            book = load_workbook(io.BytesIO(data), rich_text=True, keep_links=True)
         except Exception as exc:  # the check read it; openpyxl's full mode may still refuse
             raise OutputError(
                 f"{path}: openpyxl cannot open the workbook for editing ({type(exc).__name__}: "

@@ -114,7 +114,9 @@ def validate(
         from aiexp.sources import check_paths
 
         read = [*named, *check_paths(result, workbook)]
-        copy = write_annotated_copy(workbook, report, annotate, force=force, read=read)
+        copy = write_annotated_copy(
+            workbook, report, annotate, force=force, read=read, sha256=result.workbook.sha256
+        )
     if json_output:
         print_json(report.to_json_dict())
     else:

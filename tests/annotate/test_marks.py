@@ -6,6 +6,7 @@ import csv
 from copy import copy
 from pathlib import Path
 
+import pytest
 from openpyxl.comments import Comment
 from openpyxl.utils.cell import coordinate_to_tuple
 
@@ -13,6 +14,7 @@ from aiexp.annotate import FINDINGS_SHEET, LEDGER_SHEET, annotated_copy, write_a
 from aiexp.annotate.findings_sheet import HEADER_ROW, ordered
 from aiexp.annotate.marks import FILLS, MARK_BEGIN, MARK_END
 from aiexp.check import check_workbook
+from aiexp.errors import OutputError
 from aiexp.findings import Finding, Location, Report, Severity
 from tests.annotate.compare import SUBMISSION, comments, load
 from tests.annotate.conftest import COBALT, LINDENAU, MERIDIAN, USER_NOTE, cell_of
@@ -276,3 +278,14 @@ def test_a_users_sheet_named_like_the_ledger_is_left_alone(sample_with_errors: P
     assert fill_rgb(book["Members"][ownership]) == ""
     hidden = [ws.title for ws in book.worksheets if ws.sheet_state == "hidden"]
     assert len([t for t in hidden if t.startswith(LEDGER_SHEET)]) == 1
+
+
+def test_a_workbook_saved_again_after_validation_is_refused(sample_with_errors: Path) -> None:
+    """The findings' cells belong to the bytes validated: a changed file is not annotated."""
+    result = check_workbook(sample_with_errors, today=SUBMISSION)
+    assert result.workbook.sha256
+    set_cells(sample_with_errors, "Members", COBALT, {"us_ownership_pct": 91.5})
+    out = sample_with_errors.parent / "annotated.xlsx"
+    with pytest.raises(OutputError, match="changed while it was being validated"):
+        write_annotated_copy(sample_with_errors, result.report, out, sha256=result.workbook.sha256)
+    assert not out.exists()
