@@ -779,3 +779,7 @@ CASES += READER_CASES
 from tests.hardening.number_cases import NUMBER_CASES  # noqa: E402
 
 CASES += NUMBER_CASES
+
+from tests.hardening.annotate_cases import ANNOTATE_CASES  # noqa: E402
+
+CASES += ANNOTATE_CASES
