@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 
 from aiexp import profiles
 from aiexp.errors import ProfileError
+from aiexp.files import regular_file
 from aiexp.values import normalise_header, normalise_name
 
 DEFAULT_PROFILE = profiles.DEFAULT
@@ -191,8 +192,7 @@ def load_profile(ref: Path | str | None = None) -> Profile:
             f"{ref}: no such profile; give a shipped profile id "
             f"({', '.join(shipped_profiles())}) or a profile TOML file"
         )
-    if path.is_dir():
-        raise ProfileError(f"{path}: is a folder, not a profile TOML file")
+    regular_file(path, ProfileError, noun="a profile TOML file", advice="give a TOML file")
     try:
         raw = path.read_bytes()
     except OSError as exc:

@@ -106,6 +106,7 @@ def render(
     from aiexp.cli.views import refusal_view, written_view
     from aiexp.document import RenderOptions, manifest_bytes, manifest_path, render_proposal
     from aiexp.errors import AiexpError
+    from aiexp.files import regular_file
     from aiexp.findings import Severity
     from aiexp.output import check_output, write_all_atomic
     from aiexp.sources import check_sources, render_sources
@@ -116,8 +117,8 @@ def render(
     inputs = [p for p in (workbook, bom, reference_docx, screening_list) if p is not None]
     check_output(out, force=force, inputs=inputs)
     check_output(manifest_path(out), force=force, inputs=inputs)
-    if reference_docx is not None and not reference_docx.is_file():
-        raise AiexpError(f"{reference_docx}: --reference-docx file not found")
+    if reference_docx is not None:
+        regular_file(reference_docx, AiexpError, noun="a .docx file", advice="give a .docx file")
     result = check_workbook(
         workbook,
         bom=bom,

@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import stat
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from aiexp.errors import WorkbookError
+from aiexp.files import regular_file
 from aiexp.workbook.parts import (
     SheetEntry,
     Styles,
@@ -158,19 +158,9 @@ class XlsxPackage:
 
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes, read once; refuses what is not a regular, non-empty, sane file."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise WorkbookError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise WorkbookError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise WorkbookError(f"{path}: is a folder, not a workbook")
-    if not stat.S_ISREG(info.st_mode):
-        # A FIFO or a device would block or never end: refused before it is opened.
-        raise WorkbookError(
-            f"{path}: not a regular file (a pipe or a device); save the workbook as a file"
-        )
+    info = regular_file(
+        path, WorkbookError, noun="a workbook", advice="save the workbook as a file"
+    )
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
