@@ -100,6 +100,27 @@ class ConfidentialRow(Row):
         choices=ConfidentialBasis,
     )
 
+    # Set by the reader when a confidential cell of the row cannot be read (text such as
+    # `Yes - NDA`, a formula without a saved value, a second Confidential column that says yes
+    # or cannot be read): VII puts the burden of identifying confidential information on the
+    # proposer, so a claim that may have been made is honoured — the row is withheld (fail
+    # closed) while the input error asks the user to fix the cell.
+    _flag_unreadable: bool = PrivateAttr(default=False)
+
+    @property
+    def flag_unreadable(self) -> bool:
+        """Whether a confidential cell of this row could not be read (see `withheld`)."""
+        return self._flag_unreadable
+
+    def mark_flag_unreadable(self) -> None:
+        """Record that a confidential cell of this row could not be read."""
+        self._flag_unreadable = True
+
+    @property
+    def withheld(self) -> bool:
+        """Marked confidential, or a confidential cell that could not be read (fail closed)."""
+        return self.confidential or self._flag_unreadable
+
 
 @dataclass(frozen=True)
 class ColumnSpec:
