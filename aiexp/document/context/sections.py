@@ -51,9 +51,10 @@ def markets(s: Shaper) -> list[dict[str, Any]]:
             {
                 "name": s.v(row, name),
                 "mark": s.redactor.mark(row),
-                "scope": s.v(row, shown, secret=False),
+                "scope": s.v(row, shown),
                 "competition": s.v(row, row.foreign_competition),
-                "coc_competitor": row.coc_competitor,
+                # A sentence states this yes/no: not for a withheld row (Section VII).
+                "coc_competitor": row.coc_competitor and not s.withheld(row),
                 "national_interest": s.v(row, row.national_interest),
                 "demand_evidence": s.v(row, row.demand_evidence or ""),
             }
@@ -62,18 +63,25 @@ def markets(s: Shaper) -> list[dict[str, Any]]:
 
 
 def operations(s: Shaper) -> dict[str, Any]:
-    """Who builds, owns, operates, delivers and supports the package (VI.4)."""
+    """Who builds, owns, operates, delivers and supports the package (VI.4).
+
+    The rows are in the order of the functions; a withheld row comes last (its place would
+    tell its function).
+    """
     order = {name: index for index, name in enumerate(OPERATION_ORDER)}
     rows = [
         {
-            "function": (row.function.value if row.function else "").capitalize(),
+            "function": s.v(row, (row.function.value if row.function else "").capitalize()),
             "entity": s.v(row, row.entity),
             "arrangement": s.v(row, row.arrangement),
             "mark": s.redactor.mark(row),
         }
         for row in sorted(
             s.consortium.operations,
-            key=lambda r: order.get(r.function.value if r.function else "", 9),
+            key=lambda r: (
+                s.withheld(r),
+                order.get(r.function.value if r.function else "", 9) if not s.withheld(r) else 0,
+            ),
         )
     ]
     return {"rows": rows, "narrative": s.narrative(NarrativeSection.BUSINESS_MODEL)}
@@ -83,9 +91,12 @@ def federal_support(s: Shaper) -> list[dict[str, Any]]:
     """The types of Federal support requested (VI.5)."""
     return [
         {
-            "type": (
-                s.profile.choice("support_types", row.support_type) or row.support_type or ""
-            ).capitalize(),
+            "type": s.v(
+                row,
+                (
+                    s.profile.choice("support_types", row.support_type) or row.support_type or ""
+                ).capitalize(),
+            ),
             "rationale": s.v(row, row.rationale or ""),
             "mark": s.redactor.mark(row),
         }
@@ -107,7 +118,7 @@ def coc_disclosures(s: Shaper) -> dict[str, Any]:
         links = bom_line_status(line, s.profile).links
         bom.append(
             {
-                "line_id": s.bom_value(line.line_id, line.line_id),
+                "line_id": s.bom_id(line.line_id),
                 "description": s.bom_value(line.line_id, line.description),
                 "supplier": s.bom_value(line.line_id, line.supplier),
                 "reason": s.bom_value(line.line_id, describe(links)),
@@ -121,6 +132,7 @@ def coc_disclosures(s: Shaper) -> dict[str, Any]:
     for lines in by_supplier.values():
         # One entry per supplier; a confidential line makes the entry confidential.
         shown = next((line for line in lines if s.bom_confidential(line.line_id)), lines[0])
+        # (a confidential line makes the entry confidential: one mark for all of them)
         ids = ", ".join(line.line_id for line in lines)
         keys = tuple(key for line in lines for key in bom_line_status(line, s.profile).unknown)
         unknown.append(
@@ -129,7 +141,7 @@ def coc_disclosures(s: Shaper) -> dict[str, Any]:
                 "description": s.bom_value(
                     shown.line_id, "; ".join(dict.fromkeys(line.description for line in lines))
                 ),
-                "not_stated": _not_stated(keys),
+                "not_stated": s.bom_value(shown.line_id, _not_stated(keys)),
             }
         )
     providers = []
@@ -143,7 +155,7 @@ def coc_disclosures(s: Shaper) -> dict[str, Any]:
         assert merged is not None
         status = member_status(member, s.profile) if member else provider_status(merged, s.profile)
         # A confidential row makes the provider's entry confidential (as in section 2).
-        first = next((row for row in rows if row.confidential), rows[0])
+        first = next((row for row in rows if row.withheld), rows[0])
         if status.links:
             amount = sum(
                 (value for r in rows if (value := s.to_usd(r.value, r.currency)) is not None),
@@ -152,11 +164,14 @@ def coc_disclosures(s: Shaper) -> dict[str, Any]:
             providers.append(
                 {
                     "name": s.v(first, first.provider),
-                    "type": (first.provider_type or ProviderType.VENDOR).value.replace("_", " "),
+                    "type": s.v(
+                        first,
+                        (first.provider_type or ProviderType.VENDOR).value.replace("_", " "),
+                    ),
                     "description": s.v(
                         first, "; ".join(r.description for r in rows if r.description)
                     ),
-                    "reason": s.v(first, describe(status.links), secret=False),
+                    "reason": s.v(first, describe(status.links)),
                     "value": s.v(first, usd(amount)),
                     "mark": s.redactor.mark(first),
                 }
@@ -168,7 +183,7 @@ def coc_disclosures(s: Shaper) -> dict[str, Any]:
                     "description": s.v(
                         first, "; ".join(r.description for r in rows if r.description)
                     ),
-                    "not_stated": s.v(first, _not_stated(status.unknown), secret=False),
+                    "not_stated": s.v(first, _not_stated(status.unknown)),
                 }
             )
     return {
@@ -201,11 +216,9 @@ def export_control(s: Shaper) -> dict[str, Any]:
         {
             "item": s.v(row, row.item),
             "mark": s.redactor.mark(row),
-            "jurisdiction": row.jurisdiction.value if row.jurisdiction else "",
+            "jurisdiction": s.v(row, row.jurisdiction.value if row.jurisdiction else ""),
             "classification": s.v(row, row.classification or _unclassified(row)),
-            "destinations": s.v(
-                row, ", ".join(country(c) for c in row.destinations) or "—", secret=False
-            ),
+            "destinations": s.v(row, ", ".join(country(c) for c in row.destinations) or "—"),
             "end_use": s.v(row, row.end_use or "—"),
             "end_user": s.v(row, row.end_user or "Not yet known"),
             "features": s.v(row, row.technical_features or "—"),
