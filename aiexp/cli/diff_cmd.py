@@ -65,7 +65,8 @@ def diff(
         print_json(result.to_json_dict())
     markdown = render_markdown(result)
     if out is not None:
-        write_atomic(out, markdown.encode("utf-8"))
+        # Never over a file the comparison read; never over one that appeared meanwhile.
+        write_atomic(out, markdown.encode("utf-8"), force=force, inputs=result.inputs)
         # stdout holds only the JSON document when --json is given.
         print_view(wrote_view(out), err=json_output)
     elif not json_output:

@@ -71,7 +71,7 @@ def diff_workbooks(
         from aiexp.profile import load_profile
 
         profile = load_profile(None)
-    from aiexp.content import workbook_figures
+    from aiexp.content import files_read, workbook_figures
 
     old_path, new_path = Path(old), Path(new)
     old_read = read_workbook(old_path)
@@ -93,9 +93,15 @@ def diff_workbooks(
     if hardware is not None:
         material.append(hardware)
         material.sort(key=_material_rank)
+    inputs = [*files_read(old_path), *files_read(new_path)]
+    for figures in (old_figures, new_figures):
+        if figures.bom is not None and figures.bom.kind == "file":
+            inputs.append(figures.bom.path)
+        inputs += figures.rates_files
     return WorkbookDiff(
         old=old_read.file,
         new=new_read.file,
+        inputs=inputs,
         material=material,
         other=other,
         hardware_before=before,

@@ -121,8 +121,8 @@ def init_folder(folder: Path, *, force: bool = False, profile: Profile | None = 
     for target in targets:
         check_output(target, force=force)
     workbook = workbook_bytes(profile=profile)
-    write_atomic(targets[0], workbook)
-    write_atomic(targets[1], bom_csv_header())
+    write_atomic(targets[0], workbook, force=force)
+    write_atomic(targets[1], bom_csv_header(), force=force)
     return targets
 
 

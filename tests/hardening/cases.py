@@ -787,3 +787,7 @@ CASES += NUMBER_CASES
 from tests.hardening.annotate_cases import ANNOTATE_CASES  # noqa: E402
 
 CASES += ANNOTATE_CASES
+
+from tests.hardening.writing_cases import WRITING_CASES  # noqa: E402
+
+CASES += WRITING_CASES
