@@ -69,9 +69,9 @@ def _check_target(path: Path, *, force: bool, inputs: Iterable[Path]) -> None:
                 target is not None and _identity(source) == target
             )
             if same:
+                alias = f" (the same file as {source})" if str(source) != str(path) else ""
                 raise OutputError(
-                    f"{path}: is an input file of this command ({source}); choose another "
-                    "output name"
+                    f"{path}: is an input file of this command{alias}; choose another output name"
                 )
     try:
         info = path.lstat()

@@ -21,6 +21,7 @@ appear in the text's words consecutively (whole words, any length).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -41,6 +42,8 @@ _WORD = re.compile(r"[^\W_]+(?:(?<=\d)[.,]\d[^\W_]*)*")
 
 def _plain(text: str) -> str:
     """NFKD, without accents, format and ignorable characters; then NFKC and case folded."""
+    if text.isascii():
+        return text.lower()  # (ASCII has no accents, format characters or compatibility forms)
     decomposed = unicodedata.normalize("NFKD", text)
     kept = "".join(
         ch
@@ -53,8 +56,14 @@ def _plain(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of a text (Markdown links flattened to their text)."""
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[str, ...]:
+    # Cached: a BOM repeats its suppliers and descriptions line after line.
     text = _AUTOLINK.sub(r"\1", _LINK.sub(r"\1", text))
-    return _WORD.findall(_plain(text).translate(_MARKDOWN))
+    return tuple(_WORD.findall(_plain(text).translate(_MARKDOWN)))
 
 
 def variants(text: str) -> Iterator[list[str]]:
@@ -73,10 +82,15 @@ def fold(text: str) -> str:
 
 
 class Needles(Generic[Label]):
-    """Folded texts to look for, each with a label; found as whole words in other texts."""
+    """Folded texts to look for, each with a label; found as whole words in other texts.
+
+    Indexed by first word, then by length: a text is scanned once, and at each word only the
+    lengths of the needles that start with it are tried, each a set lookup (many confidential
+    BOM lines may share a first word).
+    """
 
     def __init__(self) -> None:
-        self._by_first: dict[str, dict[tuple[str, ...], Label]] = {}
+        self._by_first: dict[str, dict[int, dict[tuple[str, ...], Label]]] = {}
         self._count = 0
 
     def __len__(self) -> int:
@@ -87,41 +101,41 @@ class Needles(Generic[Label]):
 
     def add(self, text: str, label: Label) -> None:
         """Look for `text` (any length; a text with no letter or digit is never found)."""
-        key = tuple(words(text))
+        self._add(_words(text), label)
+
+    def _add(self, key: tuple[str, ...], label: Label) -> None:
         if not key:
             return
-        known = self._by_first.setdefault(key[0], {})
+        known = self._by_first.setdefault(key[0], {}).setdefault(len(key), {})
         if key not in known:
             known[key] = label
             self._count += 1
 
     def needles(self) -> Iterator[tuple[tuple[str, ...], Label]]:
         """Every needle (its folded words) with its label."""
-        for known in self._by_first.values():
-            yield from known.items()
+        for lengths in self._by_first.values():
+            for known in lengths.values():
+                yield from known.items()
+
+    def _hits(self, tokens: list[str]) -> Iterator[tuple[tuple[str, ...], Label]]:
+        by_first = self._by_first
+        for index, token in enumerate(tokens):
+            lengths = by_first.get(token)
+            if lengths is None:
+                continue
+            for size, known in lengths.items():
+                key = (token,) if size == 1 else tuple(tokens[index : index + size])
+                label = known.get(key)
+                if label is not None:
+                    yield key, label
 
     def find_words(self, tokens: list[str]) -> tuple[tuple[str, ...], Label] | None:
         """The first needle whose words appear consecutively in `tokens`, or None."""
-        by_first = self._by_first
-        for index, token in enumerate(tokens):
-            known = by_first.get(token)
-            if known is None:
-                continue
-            for key, label in known.items():
-                size = len(key)
-                if size == 1 or tuple(tokens[index : index + size]) == key:
-                    return key, label
-        return None
+        return next(self._hits(tokens), None)
 
     def all_in_words(self, tokens: list[str]) -> set[tuple[str, ...]]:
         """Every needle that appears in `tokens`."""
-        found: set[tuple[str, ...]] = set()
-        by_first = self._by_first
-        for index, token in enumerate(tokens):
-            for key in by_first.get(token, ()):
-                if len(key) == 1 or tuple(tokens[index : index + len(key)]) == key:
-                    found.add(key)
-        return found
+        return {key for key, _ in self._hits(tokens)}
 
     def find(self, text: str) -> Label | None:
         """The label of a needle that `text` mentions (shown, or in a link's address), or None."""
@@ -139,6 +153,5 @@ class Needles(Generic[Label]):
         copy: Needles[Label] = Needles()
         for key, label in self.needles():
             if key not in dropped:
-                copy._by_first.setdefault(key[0], {})[key] = label
-                copy._count += 1
+                copy._add(key, label)
         return copy

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from aiexp.content.format import money_display, money_str
@@ -78,6 +78,10 @@ def redaction(basis: ConfidentialBasis | str | None = None) -> Redacted:
     return Redacted(f"[REDACTED — {kind_of(basis)}]")
 
 
+#: The mark of a withheld cell beside its row's first cell, which names the kind (a table).
+SHORT_MARK = Redacted("[REDACTED]")
+
+
 def redacted_lines(count: int, basis: ConfidentialBasis | str | None = None) -> Redacted:
     """The mark that stands for `count` withheld BOM lines in a list."""
     lines = "line" if count == 1 else "lines"
@@ -110,6 +114,7 @@ def _searched_columns(model: type[ConfidentialRow]) -> tuple[tuple[str, Kind], .
     )
 
 
+@lru_cache(maxsize=1 << 14)
 def short_name(text: str) -> str | None:
     """A name without its legal form (`Zyphrax Quorvane, Inc.` → `zyphrax quorvane`), if that
     leaves a distinctive name (two words, or one of five letters or more that is not generic)."""
@@ -209,22 +214,23 @@ class Redactor:
         """The mark to print beside a row ("" when not confidential, or in the public version)."""
         return marker(row) if row is not None and row.withheld and not self.public else ""
 
-    def value(self, row: ConfidentialRow | None, shown: Any) -> Any:
-        """A row's value as shown: itself, or the redaction mark for a withheld row (public)."""
+    def value(self, row: ConfidentialRow | None, shown: Any, *, short: bool = False) -> Any:
+        """A row's value as shown: itself, or the redaction mark for a withheld row (public);
+        `short` for a table cell beside the row's first cell (which names the kind)."""
         if row is None or not (self.public and row.withheld) or shown is None or shown == "":
             return shown
-        return redaction(row.confidential_basis)
+        return SHORT_MARK if short else redaction(row.confidential_basis)
 
     # -- BOM lines ----------------------------------------------------------------------------
     def bom_withheld(self, line_id: str) -> bool:
         """Whether the BOM line with this id is confidential."""
         return line_id in self.bom_lines
 
-    def bom(self, line_id: str, shown: Any) -> Any:
+    def bom(self, line_id: str, shown: Any, *, short: bool = False) -> Any:
         """A BOM line's value: itself, or the redaction mark (public) for a confidential line."""
-        if line_id not in self.bom_lines or shown is None or shown == "":
+        if line_id not in self.bom_lines or shown is None or shown == "" or not self.public:
             return shown
-        return redaction(self.bom_lines[line_id]) if self.public else shown
+        return SHORT_MARK if short else redaction(self.bom_lines[line_id])
 
     def bom_mark(self, line_id: str) -> str:
         """The mark beside a confidential BOM line in the full version ("" otherwise)."""

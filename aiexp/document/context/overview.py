@@ -143,11 +143,11 @@ def members(s: Shaper) -> list[dict[str, Any]]:
         {
             "name": s.name(member),
             "mark": s.redactor.mark(member),
-            "role": s.v(member, "Anchor" if member.role is Role.ANCHOR else "Member"),
-            "layers": s.v(member, ", ".join(str(n) for n in sorted(member.layers))),
-            "incorporated": s.v(member, _incorporated(member)),
-            "ownership": s.v(member, _ownership(member)),
-            "nce": s.v(member, "Yes" if member.nce_requested else "No"),
+            "role": s.v(member, "Anchor" if member.role is Role.ANCHOR else "Member", short=True),
+            "layers": s.v(member, ", ".join(str(n) for n in sorted(member.layers)), short=True),
+            "incorporated": s.v(member, _incorporated(member), short=True),
+            "ownership": s.v(member, _ownership(member), short=True),
+            "nce": s.v(member, "Yes" if member.nce_requested else "No", short=True),
             "nce_requested": bool(member.nce_requested),
             "description": s.v(member, member.description),
         }

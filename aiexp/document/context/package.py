@@ -110,13 +110,14 @@ def providers(s: Shaper, layer: int) -> list[dict[str, Any]]:
                 "type": s.v(
                     shown_row,
                     (first.provider_type or ProviderType.VENDOR).value.replace("_", " "),
+                    short=True,
                 ),
                 "member": provider.member,
-                "country": s.v(shown_row, country(first.country)),
+                "country": s.v(shown_row, country(first.country), short=True),
                 "usd": total,
-                "value": s.v(shown_row, usd(total) if total is not None else "no rate"),
+                "value": s.v(shown_row, usd(total) if total is not None else "no rate", short=True),
                 "description": s.v(
-                    shown_row, "; ".join(r.description for r in rows if r.description)
+                    shown_row, "; ".join(r.description for r in rows if r.description), short=True
                 ),
                 "redacted": s.withheld(confidential),
             }
@@ -136,14 +137,14 @@ def models(s: Shaper, layer: int) -> list[dict[str, Any]]:
             {
                 "name": s.v(model, model.model),
                 "mark": s.redactor.mark(model),
-                "ip_owner": s.v(model, model.ip_owner),
-                "ip_owner_country": s.v(model, country(model.ip_owner_country)),
+                "ip_owner": s.v(model, model.ip_owner, short=True),
+                "ip_owner_country": s.v(model, country(model.ip_owner_country), short=True),
                 "us_ownership": s.pct_or_unknown(model, model.ip_owner_us_ownership_pct),
                 "coc_interest": s.pct_or_unknown(model, model.ip_owner_coc_ownership_pct),
-                "open_weight": s.v(model, open_weight),
-                "developer": s.v(model, model.developer or model.ip_owner),
-                "support_provider": s.v(model, model.us_support_provider or ""),
-                "description": s.v(model, model.description or ""),
+                "open_weight": s.v(model, open_weight, short=True),
+                "developer": s.v(model, model.developer or model.ip_owner, short=True),
+                "support_provider": s.v(model, model.us_support_provider or "", short=True),
+                "description": s.v(model, model.description or "", short=True),
             }
         )
     return rows
@@ -188,10 +189,10 @@ def security(s: Shaper) -> dict[str, Any]:
             {
                 "name": name,
                 "mark": s.redactor.mark(row),
-                "description": s.v(row, row.description),
-                "framework": s.v(row, framework_shown),
-                "references": s.v(row, ", ".join(row.references)),
-                "privacy": s.v(row, "Yes" if row.privacy else "No"),
+                "description": s.v(row, row.description, short=True),
+                "framework": s.v(row, framework_shown, short=True),
+                "references": s.v(row, ", ".join(row.references), short=True),
+                "privacy": s.v(row, "Yes" if row.privacy else "No", short=True),
             }
         )
     # Shown standards first, then one mark for the withheld ones (a standard's place in the

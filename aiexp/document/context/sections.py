@@ -51,7 +51,7 @@ def markets(s: Shaper) -> list[dict[str, Any]]:
             {
                 "name": s.v(row, name),
                 "mark": s.redactor.mark(row),
-                "scope": s.v(row, shown),
+                "scope": s.v(row, shown, short=True),
                 "competition": s.v(row, row.foreign_competition),
                 # A sentence states this yes/no: not for a withheld row (Section VII).
                 "coc_competitor": row.coc_competitor and not s.withheld(row),
@@ -71,9 +71,11 @@ def operations(s: Shaper) -> dict[str, Any]:
     order = {name: index for index, name in enumerate(OPERATION_ORDER)}
     rows = [
         {
-            "function": s.v(row, (row.function.value if row.function else "").capitalize()),
+            "function": s.v(
+                row, (row.function.value if row.function else "").capitalize(), short=True
+            ),
             "entity": s.v(row, row.entity),
-            "arrangement": s.v(row, row.arrangement),
+            "arrangement": s.v(row, row.arrangement, short=True),
             "mark": s.redactor.mark(row),
         }
         for row in sorted(
@@ -97,7 +99,7 @@ def federal_support(s: Shaper) -> list[dict[str, Any]]:
                     s.profile.choice("support_types", row.support_type) or row.support_type or ""
                 ).capitalize(),
             ),
-            "rationale": s.v(row, row.rationale or ""),
+            "rationale": s.v(row, row.rationale or "", short=True),
             "mark": s.redactor.mark(row),
         }
         for row in s.consortium.federal_support
@@ -119,10 +121,10 @@ def coc_disclosures(s: Shaper) -> dict[str, Any]:
         bom.append(
             {
                 "line_id": s.bom_id(line.line_id),
-                "description": s.bom_value(line.line_id, line.description),
-                "supplier": s.bom_value(line.line_id, line.supplier),
-                "reason": s.bom_value(line.line_id, describe(links)),
-                "value": s.bom_value(line.line_id, usd(line.line_value)),
+                "description": s.bom_value(line.line_id, line.description, short=True),
+                "supplier": s.bom_value(line.line_id, line.supplier, short=True),
+                "reason": s.bom_value(line.line_id, describe(links), short=True),
+                "value": s.bom_value(line.line_id, usd(line.line_value), short=True),
             }
         )
     unknown: list[dict[str, str]] = []
@@ -139,9 +141,11 @@ def coc_disclosures(s: Shaper) -> dict[str, Any]:
             {
                 "name": s.bom_value(shown.line_id, f"{shown.supplier} (bill of materials: {ids})"),
                 "description": s.bom_value(
-                    shown.line_id, "; ".join(dict.fromkeys(line.description for line in lines))
+                    shown.line_id,
+                    "; ".join(dict.fromkeys(line.description for line in lines)),
+                    short=True,
                 ),
-                "not_stated": s.bom_value(shown.line_id, _not_stated(keys)),
+                "not_stated": s.bom_value(shown.line_id, _not_stated(keys), short=True),
             }
         )
     providers = []
@@ -167,12 +171,13 @@ def coc_disclosures(s: Shaper) -> dict[str, Any]:
                     "type": s.v(
                         first,
                         (first.provider_type or ProviderType.VENDOR).value.replace("_", " "),
+                        short=True,
                     ),
                     "description": s.v(
-                        first, "; ".join(r.description for r in rows if r.description)
+                        first, "; ".join(r.description for r in rows if r.description), short=True
                     ),
-                    "reason": s.v(first, describe(status.links)),
-                    "value": s.v(first, usd(amount)),
+                    "reason": s.v(first, describe(status.links), short=True),
+                    "value": s.v(first, usd(amount), short=True),
                     "mark": s.redactor.mark(first),
                 }
             )
@@ -181,9 +186,9 @@ def coc_disclosures(s: Shaper) -> dict[str, Any]:
                 {
                     "name": s.v(first, first.provider),
                     "description": s.v(
-                        first, "; ".join(r.description for r in rows if r.description)
+                        first, "; ".join(r.description for r in rows if r.description), short=True
                     ),
-                    "not_stated": s.v(first, _not_stated(status.unknown)),
+                    "not_stated": s.v(first, _not_stated(status.unknown), short=True),
                 }
             )
     return {
@@ -216,13 +221,17 @@ def export_control(s: Shaper) -> dict[str, Any]:
         {
             "item": s.v(row, row.item),
             "mark": s.redactor.mark(row),
-            "jurisdiction": s.v(row, row.jurisdiction.value if row.jurisdiction else ""),
-            "classification": s.v(row, row.classification or _unclassified(row)),
-            "destinations": s.v(row, ", ".join(country(c) for c in row.destinations) or "—"),
-            "end_use": s.v(row, row.end_use or "—"),
-            "end_user": s.v(row, row.end_user or "Not yet known"),
-            "features": s.v(row, row.technical_features or "—"),
-            "notes": s.v(row, row.notes or ""),
+            "jurisdiction": s.v(
+                row, row.jurisdiction.value if row.jurisdiction else "", short=True
+            ),
+            "classification": s.v(row, row.classification or _unclassified(row), short=True),
+            "destinations": s.v(
+                row, ", ".join(country(c) for c in row.destinations) or "—", short=True
+            ),
+            "end_use": s.v(row, row.end_use or "—", short=True),
+            "end_user": s.v(row, row.end_user or "Not yet known", short=True),
+            "features": s.v(row, row.technical_features or "—", short=True),
+            "notes": s.v(row, row.notes or "", short=True),
         }
         for row in s.consortium.export_control
     ]

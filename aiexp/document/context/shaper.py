@@ -63,11 +63,12 @@ class Shaper:
         self.rates = rates
         self.valuation = layer_valuations(consortium, rates, profile.layers)
 
-    def v(self, row: ConfidentialRow | None, value: Any) -> Any:
-        """A row's value as text; the redaction mark for a withheld row in the public version."""
+    def v(self, row: ConfidentialRow | None, value: Any, *, short: bool = False) -> Any:
+        """A row's value as text; the redaction mark for a withheld row in the public version
+        (`short`: the short mark, for a table cell beside the row's first cell)."""
         if value is None:
             return ""
-        shown = self.redactor.value(row, value)
+        shown = self.redactor.value(row, value, short=short)
         return shown if isinstance(shown, Redacted) else str(shown)
 
     def withheld(self, row: ConfidentialRow | None) -> bool:
@@ -97,8 +98,8 @@ class Shaper:
     def pct_or_unknown(self, row: ConfidentialRow, value: Decimal | None) -> Any:
         """A percentage as shown, or "not stated"."""
         if value is None:
-            return self.v(row, "not stated")
-        return self.v(row, pct_display(value, 2))
+            return self.v(row, "not stated", short=True)
+        return self.v(row, pct_display(value, 2), short=True)
 
     def bom_withheld(self, line_id: str) -> bool:
         """Whether the public version withholds the BOM line with this id."""
@@ -108,9 +109,9 @@ class Shaper:
         """Whether the BOM line with this id is marked confidential (either version)."""
         return self.redactor.bom_withheld(line_id)
 
-    def bom_value(self, line_id: str, shown: Any) -> Any:
+    def bom_value(self, line_id: str, shown: Any, *, short: bool = False) -> Any:
         """A BOM line's value, redacted in the public version when the line is confidential."""
-        return self.redactor.bom(line_id, shown)
+        return self.redactor.bom(line_id, shown, short=short)
 
     def bom_id(self, line_id: str) -> Any:
         """A BOM line's id as shown: with its mark in the full version when confidential."""
