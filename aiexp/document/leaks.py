@@ -17,6 +17,7 @@ if one does, nothing is written.
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -94,11 +95,19 @@ def tool_words(template_dirs: Iterable[Path], texts: Iterable[str]) -> list[str]
     """The tool's own wording, folded: every template file, and the given texts."""
     found: list[str] = words(_WRITER_WORDS)
     for folder in template_dirs:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                found += words(path.read_text(encoding="utf-8", errors="replace"))
+        found += _folder_words(folder)
     for text in texts:
         found += [*words(text), "\n"]
+    return found
+
+
+@functools.lru_cache(maxsize=4)
+def _folder_words(folder: Path) -> list[str]:
+    # The shipped templates, read once per process.
+    found: list[str] = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            found += [*words(path.read_text(encoding="utf-8", errors="replace")), "\n"]
     return found
 
 

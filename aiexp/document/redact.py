@@ -165,6 +165,8 @@ class Redactor:
     bom_lines: dict[str, Any] = field(default_factory=dict)
     #: Rows and BOM lines that are withheld (for the header and the cover).
     confidential_rows: int = 0
+    #: The needles the last check of the output looks for (set when the context is built).
+    checked: Needles[Redacted] = field(default_factory=Needles)
 
     @classmethod
     def for_model(
@@ -273,6 +275,18 @@ class Redactor:
         if isinstance(value, tuple):
             return tuple(self._scrub(item) for item in value)
         return self.text(value)
+
+
+def fixed_texts(tree: Any) -> Iterator[str]:
+    """Every `Fixed` text of a template context (the tool's own words in it)."""
+    if isinstance(tree, Fixed):
+        yield str(tree)
+    elif isinstance(tree, Mapping):
+        for item in tree.values():
+            yield from fixed_texts(item)
+    elif isinstance(tree, (list, tuple)):
+        for item in tree:
+            yield from fixed_texts(item)
 
 
 def _confidential_rows(consortium: Consortium) -> Iterable[ConfidentialRow]:

@@ -31,7 +31,7 @@ from aiexp.document.leaks import (
     refuse_leaks,
     tool_words,
 )
-from aiexp.document.redact import Fixed, Redactor, all_marks
+from aiexp.document.redact import Fixed, Redactor, all_marks, fixed_texts
 from aiexp.document.templates import shipped_templates
 from aiexp.document.text import escape_inline, narrative_markdown
 from aiexp.errors import TemplateError
@@ -218,7 +218,9 @@ def compose(
         draft=options.draft,
     )
     context["tool_version"] = Fixed(__version__)
-    context["screening"] = screening_context(screening)
+    context["screening"] = redactor.scrub(screening_context(screening))
+    if options.public:
+        redactor.checked = public_needles(redactor, profile, context)
     markdown = render_markdown(context, options.template_dir)
     cover = context["cover"]
     name = cover["consortium_name"] or "Consortium"
@@ -263,17 +265,21 @@ def build_proposal(
     composed = compose(consortium, report, content, profile, options, rates, screening)
     docx = markdown_to_docx(composed.markdown, composed.setup)
     if options.public:
-        checked = public_needles(composed.redactor, profile)
-        refuse_leaks(leaks(docx_texts(docx), checked))
+        refuse_leaks(leaks(docx_texts(docx), composed.redactor.checked))
     return docx, composed.markdown, composed.redactor
 
 
-def public_needles(redactor: Redactor, profile: Profile) -> Needles[Any]:
-    """The withheld texts the output check looks for (`aiexp.document.leaks`)."""
+def public_needles(
+    redactor: Redactor, profile: Profile, context: Mapping[str, Any]
+) -> Needles[Any]:
+    """The withheld texts the output check looks for (`aiexp.document.leaks`): all but the
+    tool's own words — the templates, the profile, the marks, the headers, and every `Fixed`
+    text of the context (the notice's requirements, states, codes)."""
     if not redactor.needles:
         return redactor.needles
     texts = [
         *all_marks(),
+        *fixed_texts(context),
         DRAFT_HEADER,
         CONFIDENTIAL_HEADER,
         PUBLIC_HEADER,
@@ -367,7 +373,7 @@ def proposal_manifest(
     }
     if options.public:
         manifest = redactor.scrub(manifest)
-        checked = public_needles(redactor, check.profile)
+        checked = redactor.checked
         refuse_leaks(leaks((("the manifest", text) for text in json_texts(manifest)), checked))
     return manifest
 
