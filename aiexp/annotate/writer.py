@@ -133,9 +133,12 @@ def write_annotated_copy(
     see `annotated_copy`.
     """
     out = Path(out)
+    read = list(read)
     check_annotate_output(out, workbook, force=force, read=read)
     copy = annotated_copy(workbook, report, sha256=sha256)
-    write_atomic(out, copy.data)
+    # Never over a file the validation read, nor (without --force) over one that appeared
+    # while it ran.
+    write_atomic(out, copy.data, force=force, inputs=[Path(workbook), *read])
     return copy
 
 

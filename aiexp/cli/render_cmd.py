@@ -118,6 +118,8 @@ def render(
     # Every file the render reads or may read: never the output (SPEC §1).
     inputs = [*files_read(workbook, bom)]
     inputs += [p for p in (reference_docx, screening_list) if p is not None]
+    if profile is not None and Path(profile).is_file():
+        inputs.append(Path(profile))  # --profile FILE
     if template_dir is not None and template_dir.is_dir():
         inputs += [p for p in template_dir.rglob("*") if p.is_file()]
     check_output(out, force=force, inputs=inputs)

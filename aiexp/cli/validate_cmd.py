@@ -111,9 +111,10 @@ def validate(
     copy = None
     if annotate is not None:
         from aiexp.annotate import write_annotated_copy
+        from aiexp.content import files_read
         from aiexp.sources import check_paths
 
-        read = [*named, *check_paths(result, workbook)]
+        read = [*named, *check_paths(result, workbook), *files_read(workbook, bom)]
         copy = write_annotated_copy(
             workbook, report, annotate, force=force, read=read, sha256=result.workbook.sha256
         )

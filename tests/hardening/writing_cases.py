@@ -1,6 +1,6 @@
 """Hardening cases for writing: `--out` never replaces what a command read, nor a special file.
 
-Every command that writes (render, diff --out, init) refuses, in one line with exit 2, an output
+Every command that writes (render, diff --out, validate --annotate, init) refuses, in one line with exit 2, an output
 that is a file the command read — named or found (bom.csv and rates.csv beside the workbook, a
 template of --template-dir, the screening list), through any path or hard link — something that
 is not a regular file (a named pipe, a device), even with --force, and a symbolic link to nothing
@@ -69,6 +69,26 @@ def _manifest_over_input(folder: Path) -> list[str]:
     _sample(folder)
     shutil.copyfile(folder / "rates.csv", folder / "rates.manifest.json")
     return _render("rates.docx", "--force", "--bom", "rates.manifest.json")
+
+
+def _over_profile(folder: Path) -> list[str]:
+    import aiexp.profiles
+
+    _sample(folder)
+    shutil.copyfile(Path(aiexp.profiles.__file__).parent / "preset-2026.toml", folder / "my.toml")
+    return _render("my.toml", "--force", "--profile", "my.toml")
+
+
+def _annotate_over_fifo(folder: Path) -> list[str]:
+    _sample(folder)
+    os.mkfifo(folder / "checked.xlsx")
+    return ["validate", "consortium.xlsx", "--annotate", "checked.xlsx", "--force"]
+
+
+def _annotate_dangling_link(folder: Path) -> list[str]:
+    _sample(folder)
+    (folder / "checked.xlsx").symlink_to("elsewhere/checked.xlsx")
+    return ["validate", "consortium.xlsx", "--annotate", "checked.xlsx"]
 
 
 def _diff_over_bom_beside(folder: Path) -> list[str]:
@@ -171,6 +191,36 @@ WRITING_CASES: tuple[Case, ...] = (
         "render --out a symbolic link to a file that does not exist (no --force)",
         "render",
         _dangling_link,
+        (2,),
+        "symbolic link",
+        needs_sample=True,
+    ),
+    Case(
+        "render-over-profile",
+        OUTPUT,
+        "render --out the --profile FILE it reads, with --force",
+        "render",
+        _over_profile,
+        (2,),
+        "input file",
+        needs_sample=True,
+    ),
+    Case(
+        "annotate-over-fifo",
+        OUTPUT,
+        "validate --annotate a named pipe, with --force",
+        "validate",
+        _annotate_over_fifo,
+        (2,),
+        "not a regular file",
+        needs_sample=True,
+    ),
+    Case(
+        "annotate-dangling-link",
+        OUTPUT,
+        "validate --annotate a symbolic link to a file that does not exist (no --force)",
+        "validate",
+        _annotate_dangling_link,
         (2,),
         "symbolic link",
         needs_sample=True,
