@@ -70,9 +70,7 @@ def _check_target(path: Path, *, force: bool, inputs: Iterable[Path]) -> None:
             )
             if same:
                 alias = f" (the same file as {source})" if str(source) != str(path) else ""
-                raise OutputError(
-                    f"{path}: is an input file{alias}; choose another output name"
-                )
+                raise OutputError(f"{path}: is an input file{alias}; choose another output name")
     try:
         info = path.lstat()
     except FileNotFoundError:

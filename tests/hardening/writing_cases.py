@@ -1,10 +1,11 @@
 """Hardening cases for writing: `--out` never replaces what a command read, nor a special file.
 
-Every command that writes (render, diff --out, validate --annotate, init) refuses, in one line with exit 2, an output
-that is a file the command read — named or found (bom.csv and rates.csv beside the workbook, a
-template of --template-dir, the screening list), through any path or hard link — something that
-is not a regular file (a named pipe, a device), even with --force, and a symbolic link to nothing
-without --force. Gathered into `cases.CASES` by one line at the end of `cases.py`.
+Every command that writes (render, diff --out, validate --annotate, init) refuses, in one line
+with exit 2, an output that is a file the command read — named or found (bom.csv and rates.csv
+beside the workbook, a template of --template-dir, the screening list), through any path or hard
+link — something that is not a regular file (a named pipe, a device), even with --force, and a
+symbolic link to nothing without --force. Gathered into `cases.CASES` by one line at the end
+of `cases.py`.
 """
 
 from __future__ import annotations
