@@ -13,9 +13,12 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 
 from aiexp import profiles
 from aiexp.errors import ProfileError
-from aiexp.values import normalise_name
+from aiexp.files import regular_file
+from aiexp.values import normalise_header, normalise_name
 
 DEFAULT_PROFILE = profiles.DEFAULT
+# The profile's lists that workbook columns take their choices from (`column(choices_from=…)`).
+_CHOICE_LISTS = frozenset({"support_types"})
 
 
 class Window(BaseModel):
@@ -146,6 +149,20 @@ class Profile(BaseModel):
         """The country-of-concern entry for an alpha-2 code, if it is one."""
         return next((c for c in self.countries_of_concern if c.code == code), None)
 
+    def choice_list(self, name: str) -> tuple[str, ...]:
+        """A list of choices the profile owns for a workbook column (`support_types`)."""
+        if name not in _CHOICE_LISTS:
+            raise KeyError(f"the profile has no choice list {name!r}")
+        return tuple(getattr(self, name))
+
+    def choice(self, name: str, text: str | None) -> str | None:
+        """The profile's own spelling of a choice (case, spaces, `_` and `-` ignored); None when
+        the text is not one of them."""
+        if not text:
+            return None
+        wanted = normalise_header(text)
+        return next((c for c in self.choice_list(name) if normalise_header(c) == wanted), None)
+
     def bloc(self, name: str) -> Bloc | None:
         """The bloc a market name refers to (id or alias, case and spaces ignored)."""
         key = normalise_name(name)
@@ -175,8 +192,7 @@ def load_profile(ref: Path | str | None = None) -> Profile:
             f"{ref}: no such profile; give a shipped profile id "
             f"({', '.join(shipped_profiles())}) or a profile TOML file"
         )
-    if path.is_dir():
-        raise ProfileError(f"{path}: is a folder, not a profile TOML file")
+    regular_file(path, ProfileError, noun="a profile TOML file", advice="give a TOML file")
     try:
         raw = path.read_bytes()
     except OSError as exc:

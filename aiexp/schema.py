@@ -52,10 +52,20 @@ VALUE_RULES: tuple[tuple[str, str], ...] = (
 )
 
 
+def column_choices(col: ColumnSpec) -> tuple[str, ...]:
+    """A column's choices: its own, or (when the program profile owns them) the default
+    profile's list (`--profile` may give others)."""
+    if col.choices_from is None:
+        return col.choices
+    from aiexp.profile import load_profile
+
+    return load_profile().choice_list(col.choices_from)
+
+
 def kind_rule(col: ColumnSpec) -> str:
     """How to fill one column, in a few words (its value rule and its choices)."""
     kind = col.kind
-    choices = ", ".join(col.choices)
+    choices = ", ".join(column_choices(col))
     rules = {
         Kind.TEXT: "text",
         Kind.MONEY: "money: a number or text such as 1,234.56 or $1,234.56; not negative",
@@ -207,7 +217,13 @@ def _column_line(col: ColumnSpec) -> str:
     description = col.description[:1].upper() + col.description[1:]
     if not description.endswith("."):
         description += "."
-    if col.choices:
+    if col.choices_from is not None:
+        description += (
+            " Choices (from the program profile; the default one's): "
+            + ", ".join(f"`{c}`" for c in column_choices(col))
+            + "."
+        )
+    elif col.choices:
         description += " Choices: " + ", ".join(f"`{c}`" for c in col.choices) + "."
     default = default_text(col)
     if default is not None:

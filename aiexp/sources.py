@@ -64,6 +64,13 @@ def check_sources(check: CheckResult, workbook: Path) -> list[SourceFile]:
     return entries
 
 
+def check_paths(check: CheckResult, workbook: Path) -> list[Path]:
+    """The paths of the files a check read (workbook, BOM, rates, screening list), unhashed."""
+    bom = [check.bom] if check.bom is not None else []
+    listed = [check.screening.screening_list.path] if check.screening is not None else []
+    return [workbook, *bom, *check.rates_files, *listed]
+
+
 def render_sources(template_dir: Path | None, reference_docx: Path | None) -> Sequence[SourceFile]:
     """The template files and the reference document a render used."""
     entries: list[SourceFile] = []

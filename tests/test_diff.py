@@ -117,13 +117,28 @@ def test_member_ownership_change_reports_field_and_coc_link(pair: Pair) -> None:
     assert ownership.after == "60.0000"
     assert ownership.summary.endswith("→ 60 %")
     link = _find(diff.material, "Members", "changed", "country_of_concern")
-    assert (link.before, link.after) == (False, True)
+    assert (link.before, link.after) == ("not linked", "linked")
     assert "now linked to a country of concern" in link.summary
     # One bullet holds every changed field of the member.
     bullets = [line for line in render_markdown(diff).splitlines() if name in line]
     assert len(bullets) == 1
     assert "country-of-concern ownership" in bullets[0]
     assert "now linked to a country of concern" in bullets[0]
+
+
+def test_a_fact_left_blank_is_now_unknown_not_no_longer_linked(pair: Pair) -> None:
+    # A blank is unknown, never "no" (SPEC §4): blanking a linked member's control does not make
+    # it clear; blanking a clear member's ownership makes its status unknown.
+    old, new = pair
+    name = _non_anchor_member(old)
+    set_cells(old, "Members", {"name": name}, {"coc_controlled": "yes"})
+    set_cells(new, "Members", {"name": name}, {"coc_controlled": None})
+    link = _find(diff_workbooks(old, new).material, "Members", "changed", "country_of_concern")
+    assert (link.before, link.after) == ("linked", "not stated")
+    assert "now not stated whether linked to a country of concern (coc_controlled blank)" in (
+        link.summary
+    )
+    assert "no longer linked" not in link.summary
 
 
 def test_member_layer_change_is_material(pair: Pair) -> None:

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from aiexp.cli import app
 from aiexp.errors import OutputError
 from aiexp.model import SHEETS, BomLine, Consortium, ConsortiumInfo, Kind, columns
-from aiexp.schema import json_schema, markdown_reference
+from aiexp.schema import column_choices, json_schema, markdown_reference
 from aiexp.workbook.reader import read_workbook
 from aiexp.workbook.template import init_folder
 
@@ -88,11 +88,40 @@ def test_init_drop_down_lists_resolve_to_the_choices(tmp_path: Path) -> None:
                 header = ws[f"{letter}1"].value
                 col = next(c for c in columns(spec.row_model) if c.label == header)
                 expected = {
-                    Kind.CHOICE: list(col.choices),
+                    Kind.CHOICE: list(column_choices(col)),
                     Kind.YES_NO: ["yes", "no"],
                     Kind.LAYER: ["1", "2", "3", "4", "5"],
                 }[col.kind]
                 assert choices == expected, (spec.name, col.key)
+
+
+def test_support_types_come_from_the_profile(tmp_path: Path) -> None:
+    # The profile owns VI.5's support types (a later notice may change them): the template's
+    # drop-down, the docs and the rule that checks a cell all read the profile in use.
+    from aiexp.profile import load_profile
+    from tests.rules.helpers import findings, where
+    from tests.workbook_edit import copy_sample, set_cells
+
+    profile = load_profile()
+    col = next(c for c in columns(SHEETS[9].row_model) if c.key == "support_type")
+    assert col.choices == ()
+    assert column_choices(col) == tuple(profile.support_types)
+    sample = copy_sample(tmp_path / "case")
+    set_cells(
+        sample,
+        "FederalSupport",
+        {"support_type": "feasibility studies"},
+        {"support_type": "Feasibility-Studies"},
+    )
+    assert where(findings(sample), "input.cell") == []  # the profile's spelling, loosely matched
+    set_cells(
+        sample,
+        "FederalSupport",
+        {"support_type": "Feasibility-Studies"},
+        {"support_type": "tax credits"},
+    )
+    (cell,) = where(findings(sample), "input.cell")
+    assert cell.startswith("FederalSupport!A")
 
 
 def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:

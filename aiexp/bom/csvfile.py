@@ -22,6 +22,7 @@ from typing import IO, Any
 from aiexp.bom.columns import TableSpec
 from aiexp.bom.table import Chunk, Table, breaks, csv_chunk_lines
 from aiexp.errors import BomError
+from aiexp.files import regular_file
 from aiexp.values import normalise_header
 
 HEADER_SEARCH_ROWS = 10
@@ -34,12 +35,7 @@ _DELIMITERS = (",", ";", "\t")
 def open_csv(path: Path, spec: TableSpec, *, decimal_comma: bool = False) -> Iterator[Table]:
     """Open a CSV table; BomError (one line naming the file and line) when it cannot be read."""
     label = os.fspath(path)
-    if not path.exists():
-        raise BomError(f"{label}: no such file")
-    if path.is_dir():
-        raise BomError(f"{label}: is a folder, not a CSV file")
-    if not path.is_file():  # a pipe or a device would be read forever, or block
-        raise BomError(f"{label}: not a regular file (a pipe or a device); give a CSV file")
+    regular_file(path, BomError, noun="a CSV file", advice="give a CSV file")
     try:
         handle: IO[bytes] = path.open("rb")
     except OSError as exc:

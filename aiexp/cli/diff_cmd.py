@@ -49,11 +49,17 @@ def diff(
     """
     from aiexp.cli.common import load_profile_option, print_json, print_view
     from aiexp.cli.views import input_problems_note, markdown_text, wrote_view
+    from aiexp.content import files_read
     from aiexp.diff import diff_workbooks, render_markdown
     from aiexp.output import check_output, write_atomic
 
+    # Every file the comparison may read: both workbooks, the bom.csv and rates.csv beside
+    # them, a --profile FILE.
+    named = [*files_read(old), *files_read(new)]
+    if profile is not None and Path(profile).is_file():
+        named.append(Path(profile))
     if out is not None:
-        check_output(out, force=force, inputs=(old, new))
+        check_output(out, force=force, inputs=named)
     result = diff_workbooks(old, new, profile=load_profile_option(profile))
     for name, count in (
         (result.old, result.old_input_problems),
@@ -65,7 +71,8 @@ def diff(
         print_json(result.to_json_dict())
     markdown = render_markdown(result)
     if out is not None:
-        write_atomic(out, markdown.encode("utf-8"))
+        # Never over a file the comparison read; never over one that appeared meanwhile.
+        write_atomic(out, markdown.encode("utf-8"), force=force, inputs=[*named, *result.inputs])
         # stdout holds only the JSON document when --json is given.
         print_view(wrote_view(out), err=json_output)
     elif not json_output:

@@ -104,8 +104,10 @@ def render(
     from aiexp.check import check_workbook
     from aiexp.cli.common import load_profile_option, parse_date_option, print_view
     from aiexp.cli.views import refusal_view, written_view
+    from aiexp.content import files_read
     from aiexp.document import RenderOptions, manifest_bytes, manifest_path, render_proposal
     from aiexp.errors import AiexpError
+    from aiexp.files import regular_file
     from aiexp.findings import Severity
     from aiexp.output import check_output, write_all_atomic
     from aiexp.sources import check_sources, render_sources
@@ -113,11 +115,17 @@ def render(
     if out is None:
         raise AiexpError("--out FILE.docx is required: where to write the proposal")
     day = parse_date_option(date)
-    inputs = [p for p in (workbook, bom, reference_docx, screening_list) if p is not None]
+    # Every file the render reads or may read: never the output (SPEC §1).
+    inputs = [*files_read(workbook, bom)]
+    inputs += [p for p in (reference_docx, screening_list) if p is not None]
+    if profile is not None and Path(profile).is_file():
+        inputs.append(Path(profile))  # --profile FILE
+    if template_dir is not None and template_dir.is_dir():
+        inputs += [p for p in template_dir.rglob("*") if p.is_file()]
     check_output(out, force=force, inputs=inputs)
     check_output(manifest_path(out), force=force, inputs=inputs)
-    if reference_docx is not None and not reference_docx.is_file():
-        raise AiexpError(f"{reference_docx}: --reference-docx file not found")
+    if reference_docx is not None:
+        regular_file(reference_docx, AiexpError, noun="a .docx file", advice="give a .docx file")
     result = check_workbook(
         workbook,
         bom=bom,
@@ -138,9 +146,13 @@ def render(
     )
     sources = [*check_sources(result, workbook), *render_sources(template_dir, reference_docx)]
     rendered = render_proposal(result, options, sources=sources)
-    # The .docx and its manifest belong together: both are written, or neither.
+    # The .docx and its manifest belong together: both are written, or neither; never over a
+    # file the render read (bom.csv or rates.csv beside the workbook, a template), and never
+    # over one that appeared while it ran (unless --force).
     write_all_atomic(
-        [(out, rendered.docx), (manifest_path(out), manifest_bytes(rendered.manifest))]
+        [(out, rendered.docx), (manifest_path(out), manifest_bytes(rendered.manifest))],
+        force=force,
+        inputs=[*inputs, *(entry.path for entry in sources)],
     )
     kind = "public version" if public else ("draft" if draft else "proposal")
     print_view(written_view(kind, (out, manifest_path(out)), len(errors)))

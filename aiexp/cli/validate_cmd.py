@@ -18,6 +18,8 @@ Examples:
   aiexp validate consortium.xlsx --bom bom.csv --json
   aiexp validate --strict --ignore providers.top-two --date 2026-06-15
   aiexp validate --screening-list consolidated.csv
+  aiexp validate consortium.xlsx --annotate checked.xlsx
+                                 a copy with each finding on its cell, and a Findings sheet
 
 Exit code 0: no error; 1: errors (or warnings with --strict); 2: the input cannot be read or
 an option is wrong. The rules are listed in docs/rules.md.
@@ -68,6 +70,19 @@ def validate(
             "(its CSV or JSON download; see aiexp screen).",
         ),
     ] = None,
+    annotate: Annotated[
+        Path | None,
+        typer.Option(
+            "--annotate",
+            metavar="OUT.xlsx",
+            help="Also write a copy of the workbook with each finding as a comment on its cell "
+            "and a first Findings sheet (never over the input).",
+            dir_okay=True,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing --annotate file.")
+    ] = False,
 ) -> None:
     """Check the workbook against every rule of the notice; findings grouped by severity.
 
@@ -76,19 +91,38 @@ def validate(
     """
     from aiexp.check import check_workbook
     from aiexp.cli.common import load_profile_option, parse_date_option, print_json, print_view
-    from aiexp.cli.views import report_view
+    from aiexp.cli.views import annotated_view, report_view
 
-    report = check_workbook(
+    # The files named on the command line; the BOM and rates found beside come after the check.
+    named = [p for p in (bom, screening_list, Path(profile) if profile else None) if p is not None]
+    if annotate is not None:
+        from aiexp.annotate import check_annotate_output
+
+        check_annotate_output(annotate, workbook, force=force, read=named)
+    result = check_workbook(
         workbook,
         bom=bom,
         profile=load_profile_option(profile),
         today=parse_date_option(date),
         ignore=ignore or (),
         screening_list=screening_list,
-    ).report
+    )
+    report = result.report
+    copy = None
+    if annotate is not None:
+        from aiexp.annotate import write_annotated_copy
+        from aiexp.content import files_read
+        from aiexp.sources import check_paths
+
+        read = [*named, *check_paths(result, workbook), *files_read(workbook, bom)]
+        copy = write_annotated_copy(
+            workbook, report, annotate, force=force, read=read, sha256=result.workbook.sha256
+        )
     if json_output:
         print_json(report.to_json_dict())
     else:
         print_view(report_view(report))
+    if copy is not None and annotate is not None:
+        print_view(annotated_view(copy, annotate, workbook), err=True)
     failed = not report.valid or (strict and report.summary.warnings > 0)
     raise typer.Exit(1 if failed else 0)

@@ -21,6 +21,7 @@ from aiexp.cli.common import printable
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from aiexp.annotate import AnnotatedCopy
     from aiexp.checklist import Checklist
     from aiexp.content import ContentResult
     from aiexp.findings import Finding, Report
@@ -293,6 +294,24 @@ def written_view(kind: str, paths: Iterable[Path], open_errors: int) -> Renderab
     ]
     if open_errors:
         lines.append(_line(f"{open_errors} error finding(s) are open: see Appendix C."))
+    return Group(*lines)
+
+
+def annotated_view(copy: AnnotatedCopy, out: Path, workbook: Path) -> RenderableType:
+    """validate --annotate (on stderr): where the copy went, and what it could not carry."""
+    cells = _plural(copy.cells, "cell")
+    lines: list[RenderableType] = [
+        _line(
+            "Wrote the annotated copy ",
+            data(out),
+            f": {cells} commented, {_plural(copy.listed, 'finding')} on its ",
+            data(copy.findings_sheet),
+            " sheet",
+        )
+    ]
+    warning = copy.warning(workbook)
+    if warning is not None:
+        lines.append(_line(("warning: ", "yellow"), data(warning)))
     return Group(*lines)
 
 

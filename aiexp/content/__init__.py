@@ -7,6 +7,7 @@ from aiexp.content.rates import RateBook, RatesLayer, read_rates_layer
 from aiexp.content.resolve import (
     WorkbookFigures,
     content_for_workbook,
+    files_read,
     resolve_bom,
     workbook_figures,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "calculate",
     "content_calc_inputs",
     "content_for_workbook",
+    "files_read",
     "money_display",
     "money_str",
     "pct_display",

@@ -75,6 +75,8 @@ def build_result(rows: RowPass, threshold: Decimal, label: str, top: int) -> Con
         rates=dict(rows.rates),
         source=label,
         sensitivity_lines=sensitivity,
+        confidential_lines=rows.confidential,
+        ranked_non_us=[line for share, line in non_sorted if share > 0],
     )
 
 

@@ -95,6 +95,23 @@ def workbook_rate_book(workbook: Path, wb: WorkbookRead, source: BomSource | Non
     return RateBook(layers)
 
 
+def files_read(workbook: Path, bom: Path | None = None) -> list[Path]:
+    """Every file the figures of a workbook may read: the workbook, `--bom FILE`, and the
+    bom.csv and rates.csv beside them (whether or not a figure needed them in the end).
+
+    An output is never written over any of them (`aiexp.output`).
+    """
+    workbook = Path(workbook)
+    found = [workbook]
+    folders = [workbook.parent]
+    if bom is not None:
+        found.append(Path(bom))
+        folders.append(Path(bom).parent)
+    for folder in folders:
+        found += [folder / BOM_BESIDE, folder / RATES_BESIDE]
+    return [path for path in found if path.exists()]
+
+
 def workbook_figures(
     workbook: Path,
     wb: WorkbookRead,

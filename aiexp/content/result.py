@@ -151,6 +151,57 @@ class CocLines(Sequence[CocLine]):
         return f"CocLines({len(self)} lines)"
 
 
+class ConfidentialLines(CocLines):
+    """The BOM lines marked confidential (Section VII), kept as compactly as flagged lines.
+
+    A line's id, description, supplier and value are what the public version must withhold and
+    look for elsewhere; its notes too. `missing_basis` holds (line or row number, line id) of
+    the lines whose `confidential_basis` is blank ("The Department may disregard
+    confidentiality claims that are not properly supported"); `sheet` is the BOM's sheet name
+    when it is an .xlsx (the numbers are then rows), else None (CSV lines).
+    """
+
+    __slots__ = ("_bases", "_notes", "missing_basis", "sheet")
+
+    def __init__(self, value: Callable[[Any, Any], Decimal], sheet: str | None = None) -> None:
+        """`value(amount, combination)` is the exact line value of a stored amount."""
+        super().__init__(value)
+        self._notes: list[str | None] = []
+        self._bases: list[Any] = []
+        self.missing_basis: list[tuple[int, str]] = []
+        self.sheet = sheet
+
+    def add(
+        self,
+        line_id: str,
+        description: str,
+        combination: Any,
+        amount: Any,
+        *,
+        notes: str | None,
+        basis: Any,
+        number: int | None,
+    ) -> None:
+        """Add a confidential line; `number` (its line or row) is kept when it has no basis."""
+        self.append(line_id, description, combination, amount)
+        self._notes.append(notes or None)
+        self._bases.append(basis)
+        if basis is None and number is not None:
+            self.missing_basis.append((number, line_id))
+
+    def notes(self, index: int) -> str | None:
+        """The notes of the line at `index`."""
+        return self._notes[index]
+
+    def basis(self, index: int) -> Any:
+        """The `confidential_basis` of the line at `index` (None when blank)."""
+        return self._bases[index]
+
+
+def _no_value(amount: Any, combination: Any) -> Decimal:
+    return Decimal(0)
+
+
 @dataclass(frozen=True, slots=True)
 class BomSource:
     """Where a BOM was found: a file (`.csv` or `.xlsx`) or the workbook's own BOM sheet.
@@ -214,6 +265,13 @@ class ContentResult:
     source: str
     #: The lines of `sensitivity`, with their line and non-U.S. values.
     sensitivity_lines: list[TopLine] = field(default_factory=list)
+    #: The lines marked confidential (Section VII), from a BOM file or the BOM sheet alike.
+    confidential_lines: ConfidentialLines = field(
+        default_factory=lambda: ConfidentialLines(_no_value)
+    )
+    #: The lines with the most non-U.S. value beyond `top_non_us` (up to 100, largest first):
+    #: the public version lists the largest lines that are not confidential.
+    ranked_non_us: list[TopLine] = field(default_factory=list)
 
     @property
     def total_value(self) -> Decimal:
@@ -283,6 +341,7 @@ class ContentResult:
             "currency": "USD",
             # Added keys (SPEC §3 allows more; these help a reviewer check the figure).
             "supplier_unknown_lines": self.unknown_lines.line_ids(),
+            "confidential_lines": self.confidential_lines.line_ids(),
             "us_value_without_assumptions": money_str(self.us_value_without_assumptions),
             "meets_threshold_without_assumptions": self.meets_threshold_without_assumptions,
             "margin_value": money_str(self.margin_value),

@@ -30,7 +30,7 @@ from aiexp.bom.table import Sources
 from aiexp.content.declared import Declared, agrees, declared, implied_pct
 from aiexp.content.rates import RateBook
 from aiexp.content.repeats import MASK, LineIds
-from aiexp.content.result import CocLines
+from aiexp.content.result import CocLines, ConfidentialLines
 from aiexp.content.scaled import (
     LARGEST_MONEY,
     MONEY_PLACES,
@@ -105,11 +105,15 @@ class RowPass:
         width = table.width
         self.at = {key: table.positions.get(key, width) for key in table.columns}
         self.pad = any(self.at[key] == width for key in (*COMBINATION, *_NUMBERS))
+        # The confidentiality cells, each parsed once per distinct value (value → parsed); a
+        # line marked confidential is kept (Section VII: the public version withholds it).
         self.checked = [
-            (table.positions[key], key, {"": True})
+            (table.positions[key], key, {"": False if key == "confidential" else None})
             for key in ("confidential", "confidential_basis")
             if key in table.positions
         ]
+        self.flags = self.checked[0][2] if "confidential" in table.positions else None
+        self.confidential = ConfidentialLines(_coc_value, table.sheet)
         # The figures, at VALUE_SCALE (total, assumed) and SHARE_SCALE (us).
         self.total: int | Decimal = 0
         self.us: int | Decimal = 0
@@ -150,6 +154,7 @@ class RowPass:
         record_hash, flush_hashes, mask = self.ids.appenders(), self.ids.flush, MASK
         undeclared, assumed_ids = self.undeclared.append, self.assumed_ids.append
         coc, unknown = self.coc.append, self.unknown.append
+        flags, i_flag = self.flags, at.get("confidential", width)
         keep_non, keep_us = self.keep_non_us, self.keep_us
         progress, done, size = self.progress, table.done, table.size
         total = us = assumed = 0
@@ -251,6 +256,11 @@ class RowPass:
                     (coc if status == LINKED else unknown)(
                         line_id, description, combination, qty * unit
                     )
+                if flags is not None:
+                    flag = flags.get(row[i_flag])
+                    if flag or (flag is None and self.flag(row, fmts)):
+                        amount = qty * unit
+                        self.keep_confidential(row, line_id, description, combination, amount, fmts)
                 digest = hash(line_id)
                 record_hash[digest & mask](digest)
             if count >= flushed + HASH_BATCH:
@@ -344,13 +354,44 @@ class RowPass:
         row: list[Any],
         index: int,
         key: str,
-        valid: dict[Any, bool],
+        valid: dict[Any, Any],
         fmts: list[str | None] | None,
     ) -> None:
         """A confidentiality cell, parsed once per distinct value."""
-        self.cell(row, key, fmts)
+        value = self.cell(row, key, fmts)
         if len(valid) < CACHE_LIMIT:
-            valid[row[index]] = True
+            valid[row[index]] = bool(value) if key == "confidential" else value
+
+    def flag(self, row: list[Any], fmts: list[str | None] | None) -> bool:
+        """Whether a line is marked confidential (a value the cache no longer holds)."""
+        return bool(self.cell(row, "confidential", fmts))
+
+    def keep_confidential(
+        self,
+        row: list[Any],
+        line_id: str,
+        description: str,
+        combination: Any,
+        amount: Any,
+        fmts: list[str | None] | None,
+    ) -> None:
+        """Keep a confidential line: what the public version withholds (Section VII)."""
+        positions = self.table.positions
+        notes = self.cell(row, "notes", fmts) if "notes" in positions else None
+        basis = (
+            self.cell(row, "confidential_basis", fmts)
+            if "confidential_basis" in positions
+            else None
+        )
+        self.confidential.add(
+            line_id,
+            description,
+            combination,
+            amount,
+            notes=None if notes is None else str(notes),
+            basis=basis,
+            number=None if basis is not None else self.number(row),
+        )
 
     def combination(
         self, row: list[Any], key: tuple[Any, ...] | str, fmts: list[str | None] | None

@@ -18,9 +18,11 @@ from aiexp.content.format import money_str, pct_str
 from aiexp.diff.describe import field_detail, money_text, one_line
 from aiexp.diff.hardware import hardware_change, hardware_figures
 from aiexp.diff.model import HARDWARE_SHEET, Change, WorkbookDiff, field_changed
-from aiexp.diff.sheets import SHEETS, ProviderTotal, SheetRows, coc_links, rows_of
+from aiexp.diff.sheets import SHEETS, ProviderTotal, SheetRows, coc_state, rows_of
 from aiexp.model import ColumnSpec, Consortium, ConsortiumInfo, Kind, Row, columns
 from aiexp.model import sheet as sheet_spec
+from aiexp.ownership import CocStatus, describe_unknown
+from aiexp.ownership import describe as links_text
 from aiexp.valuation import layer_valuations, sheet_rates
 from aiexp.values import normalise_name
 
@@ -69,7 +71,7 @@ def diff_workbooks(
         from aiexp.profile import load_profile
 
         profile = load_profile(None)
-    from aiexp.content import workbook_figures
+    from aiexp.content import files_read, workbook_figures
 
     old_path, new_path = Path(old), Path(new)
     old_read = read_workbook(old_path)
@@ -91,9 +93,15 @@ def diff_workbooks(
     if hardware is not None:
         material.append(hardware)
         material.sort(key=_material_rank)
+    inputs = [*files_read(old_path), *files_read(new_path)]
+    for figures in (old_figures, new_figures):
+        if figures.bom is not None and figures.bom.kind == "file":
+            inputs.append(figures.bom.path)
+        inputs += figures.rates_files
     return WorkbookDiff(
         old=old_read.file,
         new=new_read.file,
+        inputs=inputs,
         material=material,
         other=other,
         hardware_before=before,
@@ -242,22 +250,32 @@ def _info_changes(old: ConsortiumInfo, new: ConsortiumInfo) -> Iterable[Change]:
 def _coc_changes(
     spec: SheetRows, old_rows: dict[str, Any], new_rows: dict[str, Any], profile: Profile
 ) -> Iterable[Change]:
-    """A member or provider that became, or stopped being, linked to a country of concern.
+    """A member or provider whose country-of-concern status changed: linked, not linked, or not
+    stated (SPEC §4: a blank fact is unknown, never "no").
 
     Members so linked are ineligible (IV.B, IV.D; the anchor, II.3), and so are subcontractors
-    and local partners (IV.D); the test is `aiexp.ownership.linked_to_coc`.
+    and local partners (IV.D); the test is `aiexp.ownership.coc_status`.
     """
     for key, after in new_rows.items():
         before = old_rows.get(key)
         if before is None:
             continue
-        was, now = coc_links(before, profile), coc_links(after, profile)
-        if bool(was) == bool(now):
+        was, now = coc_state(before, profile), coc_state(after, profile)
+        if _state(was) == _state(now):
             continue
-        if now:
-            detail = f"now linked to a country of concern ({now})"
+        if now.links:
+            detail = f"now linked to a country of concern ({links_text(now.links)})"
+        elif now.unknown:
+            detail = (
+                "now not stated whether linked to a country of concern "
+                f"({describe_unknown(now)} blank)"
+            )
+            if was.links:
+                detail += f"; was linked: {links_text(was.links)}"
+        elif was.links:
+            detail = f"no longer linked to a country of concern (was: {links_text(was.links)})"
         else:
-            detail = f"no longer linked to a country of concern (was: {was})"
+            detail = "now stated not to be linked to a country of concern"
         label = spec.label(after)
         yield field_changed(
             spec.name,
@@ -266,9 +284,16 @@ def _coc_changes(
             detail,
             True,
             "country_of_concern",
-            bool(was),
-            bool(now),
+            _state(was),
+            _state(now),
         )
+
+
+def _state(status: CocStatus) -> str:
+    """`linked`, `not stated` or `not linked`: the value a change records before and after."""
+    if status.links:
+        return "linked"
+    return "not stated" if status.unknown else "not linked"
 
 
 def _layer_valuation_changes(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 from aiexp.content.format import money_str, pct_str
@@ -85,6 +86,9 @@ class WorkbookDiff:
     new_input_problems: int = 0
     consortium_name: str | None = None
     previous_reference: str | None = None
+    #: Every file the comparison read (both workbooks, their BOM and rates files): `--out`
+    #: must not be one of them.
+    inputs: list[Path] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:

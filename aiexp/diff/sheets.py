@@ -23,8 +23,8 @@ from aiexp.diff.describe import (
     words,
 )
 from aiexp.model import Consortium, Member, Provider
+from aiexp.ownership import CocStatus, member_status, provider_status
 from aiexp.ownership import describe as links_text
-from aiexp.ownership import member_links, provider_links
 from aiexp.valuation import provider_values
 from aiexp.values import normalise_name
 
@@ -89,10 +89,15 @@ def rows_of(consortium: Consortium, spec: SheetRows) -> dict[str, Any]:
 
 def coc_links(entity: Member | Provider | ProviderTotal, profile: Profile) -> str:
     """Why a member or provider is linked to a country of concern (SPEC §4); "" when it is not."""
+    return links_text(coc_state(entity, profile).links)
+
+
+def coc_state(entity: Member | Provider | ProviderTotal, profile: Profile) -> CocStatus:
+    """A member's or provider's country-of-concern status: linked, not linked, or unknown."""
     if isinstance(entity, Member):
-        return links_text(member_links(entity, profile))
+        return member_status(entity, profile)
     row = entity.first if isinstance(entity, ProviderTotal) else entity
-    return links_text(provider_links(row, profile))
+    return provider_status(row, profile)
 
 
 # -- a row added or removed, in words ---------------------------------------------------------

@@ -101,7 +101,8 @@ def markdown_to_docx(markdown: str, setup: DocumentSetup) -> bytes:
     """Turn the proposal's Markdown into DOCX bytes (deterministic for the same input)."""
     from markdown_it import MarkdownIt
 
-    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    # No nesting limit in practice: a limit reached would silently drop the rest of the document.
+    parser = MarkdownIt("commonmark", {"html": False, "maxNesting": 1000}).enable("table")
     tokens = parser.parse(clean_text(markdown))
     document = _base_document(setup)
     writer = _Writer(document, setup, headings=_collect_headings(tokens))

@@ -8,9 +8,10 @@ DOCX (`aiexp.document.docx_writer`). Nothing is written here: the CLI writes the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -18,12 +19,22 @@ from typing import TYPE_CHECKING, Any
 
 from aiexp import __version__
 from aiexp.document.context import build_context
+from aiexp.document.context.hardware import hardware_json
 from aiexp.document.context.shaper import long_date
-from aiexp.document.docx_writer import DocumentSetup, iter_xml_parts, markdown_to_docx
-from aiexp.document.redact import Redactor
+from aiexp.document.docx_writer import DocumentSetup, markdown_to_docx
+from aiexp.document.fold import Needles
+from aiexp.document.leaks import (
+    checked_needles,
+    docx_texts,
+    json_texts,
+    leaks,
+    refuse_leaks,
+    tool_words,
+)
+from aiexp.document.redact import Fixed, Redactor, all_marks, fixed_texts
 from aiexp.document.templates import shipped_templates
 from aiexp.document.text import escape_inline, narrative_markdown
-from aiexp.errors import OutputError, TemplateError
+from aiexp.errors import TemplateError
 from aiexp.findings import Report
 from aiexp.model import Consortium
 from aiexp.profile import Profile
@@ -36,6 +47,10 @@ if TYPE_CHECKING:
 
 MAIN_TEMPLATE = "proposal.md.j2"
 DRAFT_HEADER = "DRAFT — NOT READY FOR SUBMISSION"
+CONFIDENTIAL_HEADER = (
+    "CONTAINS CONFIDENTIAL INFORMATION (Section VII) — confidential passages are marked"
+)
+PUBLIC_HEADER = "PUBLIC VERSION — confidential information redacted (Section VII)"
 
 
 class MarkdownText(str):
@@ -116,14 +131,23 @@ def _capitalize_first(value: Any) -> str:
 
 
 def template_environment(template_dir: Path | None = None) -> Any:
-    """The sandboxed Jinja2 environment: `template_dir` first, then the shipped templates."""
+    """The sandboxed Jinja2 environment: `template_dir` first, then the shipped templates.
+
+    One environment per folder and process: its templates are compiled once (and compiled
+    again when a file changes).
+    """
+    if template_dir is not None and not template_dir.is_dir():
+        raise TemplateError(f"{template_dir}: --template-dir is not a folder")
+    return _environment(template_dir)
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(template_dir: Path | None) -> Any:
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
     loaders: list[Any] = []
     if template_dir is not None:
-        if not template_dir.is_dir():
-            raise TemplateError(f"{template_dir}: --template-dir is not a folder")
         loaders.append(FileSystemLoader(str(template_dir)))
     loaders.append(FileSystemLoader(str(shipped_templates())))
     environment = SandboxedEnvironment(
@@ -159,6 +183,70 @@ def render_markdown(context: dict[str, Any], template_dir: Path | None = None) -
         raise TemplateError(f"template {MAIN_TEMPLATE} (or an include): {exc}") from None
 
 
+@dataclass(frozen=True)
+class Composed:
+    """A proposal before it is a DOCX: its Markdown, its page setup and its redactor."""
+
+    markdown: str
+    setup: DocumentSetup
+    redactor: Redactor
+    context: dict[str, Any]
+
+
+def compose(
+    consortium: Consortium,
+    report: Report,
+    content: ContentResult | None,
+    profile: Profile,
+    options: RenderOptions,
+    rates: Mapping[str, Decimal],
+    screening: ScreeningResult | None = None,
+) -> Composed:
+    """The proposal's Markdown and page setup from the model (the public one from the
+    redacted model: every value the templates, the header, the footer and the properties
+    print comes from the scrubbed context)."""
+    date = consortium.info.submission_date or options.date or dt.date.today()
+    redactor = Redactor.for_model(consortium, content, public=options.public, rates=rates)
+    context = build_context(
+        consortium,
+        report,
+        content,
+        profile,
+        rates=rates,
+        date=date,
+        redactor=redactor,
+        draft=options.draft,
+    )
+    context["tool_version"] = Fixed(__version__)
+    context["screening"] = redactor.scrub(screening_context(screening))
+    if options.public:
+        redactor.checked = public_needles(redactor, profile, context)
+    markdown = render_markdown(context, options.template_dir)
+    cover = context["cover"]
+    name = cover["consortium_name"] or "Consortium"
+    header = [f"{name} — Proposal, Docket No. {profile.docket}"]
+    if options.draft:
+        header.append(DRAFT_HEADER)
+    if redactor.confidential_rows and not options.public:
+        header.append(CONFIDENTIAL_HEADER)
+    elif redactor.confidential_rows:
+        header.append(PUBLIC_HEADER)
+    setup = DocumentSetup(
+        title=f"{name} — Proposal for designation",
+        subject=(
+            f"Proposal for designation under the {profile.program} (Docket No. {profile.docket})"
+        ),
+        keywords=f"{profile.program}; Docket No. {profile.docket}",
+        date=date,
+        header_lines=header,
+        footer_text=name,
+        content_status="Draft" if options.draft else ("Public" if options.public else "Final"),
+        reference_docx=options.reference_docx,
+        author=cover["anchor_name"] or name,
+    )
+    return Composed(markdown, setup, redactor, context)
+
+
 def build_proposal(
     consortium: Consortium,
     report: Report,
@@ -171,58 +259,47 @@ def build_proposal(
     """Render the DOCX from the model, the report and the content result (no file written).
 
     `screening` is the parties screened against `--screening-list`: section 8 states it only
-    when there is one (SPEC §1).
+    when there is one (SPEC §1). A public version whose visible text still holds a withheld
+    text is refused (OutputError): nothing is written.
     """
-    date = consortium.info.submission_date or options.date or dt.date.today()
-    redactor = Redactor(public=options.public)
-    context = build_context(
-        consortium,
-        report,
-        content,
-        profile,
-        rates=rates,
-        date=date,
-        redactor=redactor,
-        draft=options.draft,
-    )
-    context["tool_version"] = __version__
-    context["screening"] = screening_context(screening)
-    markdown = render_markdown(context, options.template_dir)
+    composed = compose(consortium, report, content, profile, options, rates, screening)
+    docx = markdown_to_docx(composed.markdown, composed.setup)
     if options.public:
-        markdown = redactor.scrub_markdown(markdown)
-    name = consortium.info.consortium_name or "Consortium"
-    header = [f"{name} — Proposal, Docket No. {profile.docket}"]
-    if options.draft:
-        header.append(DRAFT_HEADER)
-    if redactor.confidential_rows and not options.public:
-        header.append(
-            "CONTAINS CONFIDENTIAL INFORMATION (Section VII) — confidential passages are marked"
-        )
-    elif redactor.confidential_rows:
-        header.append("PUBLIC VERSION — confidential information redacted (Section VII)")
-    setup = DocumentSetup(
-        title=redactor.scrub_text(f"{name} — Proposal for designation"),
-        subject=(
-            f"Proposal for designation under the {profile.program} (Docket No. {profile.docket})"
-        ),
-        keywords=f"{profile.program}; Docket No. {profile.docket}",
-        date=date,
-        header_lines=[redactor.scrub_text(line) for line in header],
-        footer_text=redactor.scrub_text(name),
-        content_status="Draft" if options.draft else ("Public" if options.public else "Final"),
-        reference_docx=options.reference_docx,
-        author=redactor.scrub_text(consortium.info.anchor_member or name),
-    )
-    docx = markdown_to_docx(markdown, setup)
-    if options.public:
-        leaked = redactor.leaks(iter_xml_parts(docx))
-        if leaked:
-            # A bug, never the user's fault: refuse rather than publish confidential text.
-            raise OutputError(
-                f"the public version would still hold confidential text in {', '.join(leaked)}; "
-                "no file was written (please report this)"
-            )
-    return docx, markdown, redactor
+        refuse_leaks(leaks(docx_texts(docx), composed.redactor.checked))
+    return docx, composed.markdown, composed.redactor
+
+
+def public_needles(
+    redactor: Redactor, profile: Profile, context: Mapping[str, Any]
+) -> Needles[Any]:
+    """The withheld texts the output check looks for (`aiexp.document.leaks`): all but the
+    tool's own words — the templates, the profile, the marks, the headers, and every `Fixed`
+    text of the context (the notice's requirements, states, codes)."""
+    if not redactor.needles:
+        return redactor.needles
+    texts = [
+        *all_marks(),
+        *fixed_texts(context),
+        DRAFT_HEADER,
+        CONFIDENTIAL_HEADER,
+        PUBLIC_HEADER,
+        "Proposal, Docket No. Proposal for designation Draft Public Final Proposal",
+        *_profile_texts(profile.model_dump(mode="json")),
+    ]
+    wording = tool_words([shipped_templates()], texts)
+    return checked_needles(redactor.needles, wording)
+
+
+def _profile_texts(value: Any) -> Iterator[str]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from _profile_texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _profile_texts(item)
+    elif value is not None:
+        yield str(value)
 
 
 def screening_context(screening: ScreeningResult | None) -> dict[str, Any] | None:
@@ -247,9 +324,8 @@ def render_proposal(
     `sources` are the files the proposal is built from (`aiexp.sources`), each with its sha256:
     the manifest records them; nothing is read from disk here but the templates.
     """
-    consortium = check.workbook.consortium
     docx, markdown, redactor = build_proposal(
-        consortium,
+        check.workbook.consortium,
         check.report,
         check.content,
         check.profile,
@@ -257,7 +333,27 @@ def render_proposal(
         check.rates,
         screening=check.screening,
     )
-    manifest = {
+    manifest = proposal_manifest(check, options, docx, redactor, sources)
+    return RenderedProposal(docx=docx, markdown=markdown, manifest=manifest)
+
+
+def proposal_manifest(
+    check: CheckResult,
+    options: RenderOptions,
+    docx: bytes,
+    redactor: Redactor,
+    sources: Sequence[SourceFile],
+) -> dict[str, Any]:
+    """What a proposal was built from: the tool, the inputs' and the output's sha256, the
+    validation summary and the hardware figures (SPEC §6).
+
+    The public manifest holds no text or amount of a withheld row: the hardware figures are the
+    public version's (`hardware_json`), every other value that mentions a withheld text is
+    redacted, and the result is checked like the document (OutputError if anything remains).
+    """
+    consortium = check.workbook.consortium
+    content = check.content
+    manifest: dict[str, Any] = {
         "tool": "aiexp",
         "version": __version__,
         "profile": check.profile.id,
@@ -271,13 +367,15 @@ def render_proposal(
         },
         "inputs": [source.to_json_dict() for source in sources],
         "validation": {"valid": check.report.valid, **check.report.summary.model_dump()},
-        "hardware": check.content.to_json_dict() if check.content is not None else None,
+        "hardware": hardware_json(content, redactor) if content is not None else None,
         # The list's sha256 and newest start_date: which list the parties were screened against.
         "screening": check.screening.summary_json() if check.screening is not None else None,
     }
     if options.public:
-        manifest = redactor.scrub_json(manifest)
-    return RenderedProposal(docx=docx, markdown=markdown, manifest=manifest)
+        manifest = redactor.scrub(manifest)
+        checked = redactor.checked
+        refuse_leaks(leaks((("the manifest", text) for text in json_texts(manifest)), checked))
+    return manifest
 
 
 def manifest_bytes(manifest: dict[str, Any]) -> bytes:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from aiexp.errors import OutputError, TemplateError
-from aiexp.output import write_atomic
+from aiexp.output import check_output, write_atomic
 
 
 def shipped_templates() -> Path:
@@ -42,12 +42,17 @@ def copy_templates(folder: Path, *, force: bool = False) -> list[Path]:
     targets = [folder / p.relative_to(source) for p in files]
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"{folder}: is a file; give a folder for the templates")
-    existing = [t for t in targets if t.exists()]
+    if folder.exists() and folder.resolve() == source.resolve():
+        raise OutputError(f"{folder}: is the shipped templates' own folder; choose another")
+    existing = [t for t in targets if t.exists() or t.is_symlink()]
     if existing and not force:
         raise OutputError(
             f"{existing[0]}: already exists; pass --force to overwrite the templates in {folder}"
         )
+    for target in targets:
+        if target.parent.is_dir():
+            check_output(target, force=force, inputs=files)
     for path, target in zip(files, targets, strict=True):
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, path.read_bytes())
+        write_atomic(target, path.read_bytes(), force=force, inputs=files)
     return targets

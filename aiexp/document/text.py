@@ -19,8 +19,11 @@ import re
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _WHITESPACE_RUN = re.compile(r"\s+")
-# A `<` or `&` not already escaped: preceded by an even number of backslashes (maybe none).
-_UNESCAPED_HTML = re.compile(r"(?<!\\)((?:\\\\)*)([<&])")
+# A `<`, `&` or `|` not already escaped: preceded by an even number of backslashes (maybe none).
+_UNESCAPED_HTML = re.compile(r"(?<!\\)((?:\\\\)*)([<&|])")
+#: The deepest indentation a narrative line keeps: four levels of `- ` bullets (three of `1. `);
+#: deeper lines become items of the deepest level.
+MAX_INDENT = 8
 _BLOCK_START = re.compile(r"^(\s*)([#>]|`{3,}|~{3,}|[=\-]+\s*$|\[\[|\|)")
 
 
@@ -42,19 +45,25 @@ def narrative_markdown(value: object) -> str:
 
     Headings, quotes, fences, tables and setext underlines would break the proposal's own
     structure, so their markers are escaped and they print as plain text (indented code is
-    written as a plain paragraph by the DOCX writer).
+    written as a plain paragraph by the DOCX writer). Every `|` is literal: the subset has no
+    tables (a pipe-separated line with a `--|--` row would otherwise become a Word table). Lists
+    nested deeper than the subset's levels are flattened to the deepest one — their text is kept
+    whole; a parser's nesting limit must never cut the rest of the proposal.
     """
     if value is None:
         return ""
     lines = []
     for line in clean_text(str(value)).split("\n"):
         line = line.rstrip()
+        text = line.lstrip(" \t")
+        if len(line[: len(line) - len(text)].expandtabs(4)) > MAX_INDENT:
+            line = " " * MAX_INDENT + text
         match = _BLOCK_START.match(line)
         if match:
             indent = match.group(1)
             rest = line[len(indent) :]
             line = indent + "\\" + rest
-        # HTML and entities print as text; a `<` or `&` the writer already escaped stays so.
+        # HTML, entities and table pipes print as text; one the writer already escaped stays so.
         line = _UNESCAPED_HTML.sub(r"\1\\\2", line)
         lines.append(line)
     return "\n".join(lines).strip("\n")

@@ -31,7 +31,6 @@ from aiexp.model.enums import (
     ProviderType,
     Role,
     SupportFunction,
-    SupportType,
 )
 from aiexp.model.export_control import ExportControlItem
 from aiexp.model.info import ConsortiumInfo
@@ -74,7 +73,6 @@ __all__ = [
     "SecurityMeasure",
     "SheetSpec",
     "SupportFunction",
-    "SupportType",
     "column",
     "columns",
     "sheet",

@@ -43,11 +43,19 @@ def column(
     required: bool = False,
     default: Any = None,
     choices: type[Enum] | None = None,
+    choices_from: str | None = None,
 ) -> Any:
-    """A workbook column: its label, header comment, value rule and whether it must be filled."""
+    """A workbook column: its label, header comment, value rule and whether it must be filled.
+
+    `choices_from` names the profile's list that holds the column's choices (a later notice may
+    change them): the readers keep the text, a rule checks it against the profile in use, and
+    the template and the docs show the default profile's list.
+    """
     extra: dict[str, Any] = {"x-kind": kind.value, "x-required": required}
     if choices is not None:
         extra["x-choices"] = [member.value for member in choices]
+    if choices_from is not None:
+        extra["x-choices-from"] = choices_from
     if kind in (Kind.LIST, Kind.COUNTRIES, Kind.LAYERS, Kind.CHOICES):
         return Field(
             default_factory=list, title=label, description=description, json_schema_extra=extra
@@ -92,6 +100,27 @@ class ConfidentialRow(Row):
         choices=ConfidentialBasis,
     )
 
+    # Set by the reader when a confidential cell of the row cannot be read (text such as
+    # `Yes - NDA`, a formula without a saved value, a second Confidential column that says yes
+    # or cannot be read): VII puts the burden of identifying confidential information on the
+    # proposer, so a claim that may have been made is honoured — the row is withheld (fail
+    # closed) while the input error asks the user to fix the cell.
+    _flag_unreadable: bool = PrivateAttr(default=False)
+
+    @property
+    def flag_unreadable(self) -> bool:
+        """Whether a confidential cell of this row could not be read (see `withheld`)."""
+        return self._flag_unreadable
+
+    def mark_flag_unreadable(self) -> None:
+        """Record that a confidential cell of this row could not be read."""
+        self._flag_unreadable = True
+
+    @property
+    def withheld(self) -> bool:
+        """Marked confidential, or a confidential cell that could not be read (fail closed)."""
+        return self.confidential or self._flag_unreadable
+
 
 @dataclass(frozen=True)
 class ColumnSpec:
@@ -104,6 +133,8 @@ class ColumnSpec:
     required: bool
     default: Any
     choices: tuple[str, ...]
+    #: The profile list that holds the choices (`support_types`), when the profile owns them.
+    choices_from: str | None = None
 
 
 def columns(row_model: type[BaseModel]) -> list[ColumnSpec]:
@@ -128,4 +159,5 @@ def _column_spec(key: str, info: FieldInfo) -> ColumnSpec:
         required=bool(extra.get("x-required", False)),
         default=default,
         choices=tuple(str(c) for c in choices),  # type: ignore[union-attr]
+        choices_from=str(extra["x-choices-from"]) if extra.get("x-choices-from") else None,
     )

@@ -84,23 +84,6 @@ class OperationFunction(StrEnum):
     SUPPORT = "support"
 
 
-class SupportType(StrEnum):
-    """The types of Federal support VI.5 lists."""
-
-    EXPORT_CONTROL_ENGAGEMENT = "export-control engagement"
-    FINANCING_REFERRALS = "financing referrals"
-    GOVERNMENT_TO_GOVERNMENT = "government-to-government engagement"
-    TECHNICAL_ASSISTANCE = "technical assistance"
-    DIRECT_LOANS = "direct loans"
-    LOAN_GUARANTEES = "loan guarantees"
-    EQUITY_INVESTMENTS = "equity investments"
-    CO_FINANCING = "co-financing"
-    POLITICAL_RISK_INSURANCE = "political risk insurance"
-    CREDIT_GUARANTEES = "credit guarantees"
-    FEASIBILITY_STUDIES = "feasibility studies"
-    OTHER = "other"
-
-
 class Jurisdiction(StrEnum):
     """The control regime an export-control item may implicate (VI.8)."""
 

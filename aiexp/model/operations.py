@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aiexp.model.base import ConfidentialRow, Kind, column
-from aiexp.model.enums import OperationFunction, SupportType
+from aiexp.model.enums import OperationFunction
 
 
 class Operation(ConfidentialRow):
@@ -33,12 +33,12 @@ class Operation(ConfidentialRow):
 class FederalSupport(ConfidentialRow):
     """A type of Federal support requested (VI.5)."""
 
-    support_type: SupportType | None = column(
+    support_type: str | None = column(
         "Support type",
-        "one of the types VI.5 lists",
+        "one of the types VI.5 lists (the program profile's support types)",
         Kind.CHOICE,
         required=True,
-        choices=SupportType,
+        choices_from="support_types",
     )
     rationale: str | None = column(
         "Rationale", "why this support would be most useful (recommended)", Kind.TEXT

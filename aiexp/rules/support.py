@@ -9,6 +9,21 @@ from aiexp.rules.context import RuleContext
 from aiexp.rules.registry import check
 
 
+@check("input.cell")
+def support_type_known(ctx: RuleContext) -> Iterator[Finding]:
+    """VI.5: "Identification of the types of Federal support …, which may include" the types the
+    program profile lists (its `support_types`; a later notice may change them)."""
+    types = ", ".join(ctx.profile.support_types)
+    for row in ctx.consortium.federal_support:
+        if row.support_type and ctx.profile.choice("support_types", row.support_type) is None:
+            yield ctx.finding(
+                "input.cell",
+                f"Support type: expected one of {types}; got {row.support_type!r}",
+                ctx.locate("FederalSupport", row, "support_type"),
+                "Support type: one of the types VI.5 lists (the program profile's support types)",
+            )
+
+
 @check("support.none")
 def support_none(ctx: RuleContext) -> Iterator[Finding]:
     """VI.5: "Identification of the types of Federal support that would be most useful if the

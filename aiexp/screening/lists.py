@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from aiexp.errors import ScreeningError
+from aiexp.files import regular_file
 
 #: The CSV columns screening reads; a download without one of them cannot be screened fully.
 REQUIRED_COLUMNS = ("_id", "source", "type", "programs", "name", "addresses", "start_date")
@@ -121,8 +122,12 @@ def load_list(path: Path, *, today: dt.date | None = None) -> ScreeningList:
     label = os.fspath(path)
     if not path.exists():
         raise ScreeningError(f"{label}: no such file (save the Consolidated Screening List first)")
-    if path.is_dir():
-        raise ScreeningError(f"{label}: is a folder, not the screening list file")
+    regular_file(
+        path,
+        ScreeningError,
+        noun="the screening list file",
+        advice="save the list's CSV or JSON download as a file",
+    )
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -67,6 +67,10 @@ def parse_value(raw: Any, number_format: str | None, spec: ColumnSpec) -> Any:
         return parse_date(raw)
     if kind is Kind.CURRENCY:
         return parse_currency(raw)
+    if kind is Kind.CHOICE and spec.choices_from is not None:
+        # The profile owns these choices: the text is kept, and a rule checks it against the
+        # profile in use (`aiexp.rules.support`).
+        return parse_text(raw)
     if kind is Kind.CHOICE:
         return parse_choice(raw, spec.choices)
     if kind is Kind.CHOICES:

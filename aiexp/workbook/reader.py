@@ -21,6 +21,7 @@ from aiexp.model import (
     columns,
 )
 from aiexp.values import is_blank, normalise_header, parse_text
+from aiexp.workbook.flags import read_flags
 from aiexp.workbook.integrity import cross_row_findings
 from aiexp.workbook.parse import get_column_letter, parse_choice, parse_currency, parse_value
 from aiexp.workbook.result import SheetLayout, WorkbookRead
@@ -88,6 +89,9 @@ class _Reader:
         self.findings: list[Finding] = []
         self.layouts: dict[str, SheetLayout] = {}
         self.bom_cells: SheetCells | None = None
+        # Further columns that are also `confidential` (a duplicated column): still read, so
+        # that a claim made there is never ignored (Section VII; `aiexp.workbook.flags`).
+        self.flag_duplicates: dict[str, list[int]] = {}
 
     def read(self) -> WorkbookRead:
         parts: dict[str, Any] = {}
@@ -206,6 +210,10 @@ class _Reader:
         ]
         result: list[Row] = []
         model = spec.row_model
+        flag_column = next((c for c in specs if c.key == "confidential"), None)
+        duplicates = self.flag_duplicates.get(spec.name, [])
+        if "confidential" not in positions and not duplicates:
+            flag_column = None
         for number, cells in stream:
             for value, _, _ in cells:
                 if value is not None and (value.__class__ is not str or value.strip()):
@@ -238,7 +246,19 @@ class _Reader:
                 parsed = self._cell(title, number, letter, col, cell, cache, memo)
                 if parsed is not _BLANK:
                     values[key] = parsed
-            result.append(model.model_validate(values).at_row(number))
+            row = model.model_validate(values).at_row(number)
+            if flag_column is not None and ("confidential" not in values or duplicates):
+                read_flags(
+                    row,
+                    values,
+                    cells,
+                    first=positions.get("confidential"),
+                    duplicates=duplicates,
+                    column=flag_column,
+                    where=Location(file=self.file, sheet=title, row=number, column="confidential"),
+                    add=self._add,
+                )
+            result.append(row)
         return result
 
     def _find_header(
@@ -304,6 +324,8 @@ class _Reader:
                 )
             elif key_of in positions:
                 first = positions[key_of]
+                if key_of == "confidential":
+                    self.flag_duplicates.setdefault(spec.name, []).append(index)
                 self._add(
                     "input.duplicate",
                     f"columns {layout.columns[key_of]}{header_row} ({str(raw[first]).strip()!r}) "

@@ -74,7 +74,7 @@ def workbook_bytes(
             _write_fields(ws, info)
         else:
             rows: list[Row] = getattr(consortium, spec.attribute) if consortium else []
-            _write_rows(ws, spec.name, columns(spec.row_model), rows, lists)
+            _write_rows(ws, spec.name, columns(spec.row_model), rows, lists, profile)
     lists.finish()
     buffer = io.BytesIO()
     book.save(buffer)
@@ -121,8 +121,8 @@ def init_folder(folder: Path, *, force: bool = False, profile: Profile | None = 
     for target in targets:
         check_output(target, force=force)
     workbook = workbook_bytes(profile=profile)
-    write_atomic(targets[0], workbook)
-    write_atomic(targets[1], bom_csv_header())
+    write_atomic(targets[0], workbook, force=force)
+    write_atomic(targets[1], bom_csv_header(), force=force)
     return targets
 
 
@@ -242,7 +242,12 @@ def _write_fields(ws: Worksheet, info: ConsortiumInfo | None) -> None:
 
 # -- sheets of rows ------------------------------------------------------------------------------
 def _write_rows(
-    ws: Worksheet, title: str, specs: list[ColumnSpec], rows: Iterable[Row], lists: _Lists
+    ws: Worksheet,
+    title: str,
+    specs: list[ColumnSpec],
+    rows: Iterable[Row],
+    lists: _Lists,
+    profile: Profile,
 ) -> None:
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
@@ -251,7 +256,8 @@ def _write_rows(
     widths = [len(col.label) + 4 for col in specs]
     for index, col in enumerate(specs, start=1):
         _header_cell(ws, 1, index, col.label, _comment_text(col), required=col.required)
-        widths[index - 1] = max([widths[index - 1]] + [len(c) + 3 for c in col.choices])
+        shown = _drop_down(col, profile) or ()
+        widths[index - 1] = max([widths[index - 1]] + [len(c) + 3 for c in shown])
     for number, row in enumerate(rows, start=FIRST_DATA_ROW):
         for index, col in enumerate(specs, start=1):
             value = getattr(row, col.key)
@@ -262,7 +268,7 @@ def _write_rows(
     validations: dict[str, Any] = {}
     for index, col in enumerate(specs, start=1):
         letter = get_column_letter(index)
-        choices = _drop_down(col)
+        choices = _drop_down(col, profile)
         if choices is None:
             continue
         formula = lists.formula(col, choices)
@@ -283,14 +289,15 @@ def _write_rows(
     ws.freeze_panes = "A2"
 
 
-def _drop_down(col: ColumnSpec) -> tuple[str, ...] | None:
-    """The drop-down choices of a column: its enum's values, yes/no, or the five layers."""
+def _drop_down(col: ColumnSpec, profile: Profile) -> tuple[str, ...] | None:
+    """The drop-down choices of a column: its enum's values or the profile's list, yes/no, or
+    the profile's layers."""
     if col.kind is Kind.CHOICE:
-        return col.choices
+        return profile.choice_list(col.choices_from) if col.choices_from else col.choices
     if col.kind is Kind.YES_NO:
         return ("yes", "no")
     if col.kind is Kind.LAYER:
-        return ("1", "2", "3", "4", "5")
+        return tuple(str(number) for number in sorted(profile.layers))
     return None
 
 

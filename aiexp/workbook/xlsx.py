@@ -15,7 +15,6 @@ import hashlib
 import io
 import os
 import re
-import stat
 import zipfile
 import zlib
 from collections.abc import Iterable
@@ -23,6 +22,7 @@ from pathlib import Path
 from types import TracebackType
 
 from aiexp.errors import WorkbookError
+from aiexp.files import regular_file
 from aiexp.workbook.parts import (
     SheetEntry,
     Styles,
@@ -179,19 +179,9 @@ def worksheet_for(sheets: Iterable[SheetEntry], name: str) -> SheetEntry | None:
 
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes, read once; refuses what is not a regular, non-empty, sane file."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise WorkbookError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise WorkbookError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise WorkbookError(f"{path}: is a folder, not a workbook")
-    if not stat.S_ISREG(info.st_mode):
-        # A FIFO or a device would block or never end: refused before it is opened.
-        raise WorkbookError(
-            f"{path}: not a regular file (a pipe or a device); save the workbook as a file"
-        )
+    info = regular_file(
+        path, WorkbookError, noun="a workbook", advice="save the workbook as a file"
+    )
     try:
         with path.open("rb") as handle:
             head = handle.read(8)

@@ -381,3 +381,31 @@ def test_copied_templates_render_the_same_proposal(tmp_path: Path) -> None:
     text = text_dump((tmp_path / "mine.docx").read_bytes())
     assert "Our own wording." in text
     assert "Export-control compliance" in text  # the other copied templates still render
+
+
+def test_a_deeply_nested_list_in_a_narrative_cuts_nothing(tmp_path: Path) -> None:
+    # Issue 13: a 10-level list reached markdown-it's nesting limit and everything after it
+    # (sections 2.2 to 8, Appendices A and B) disappeared, with exit 0.
+    workbook = copy_sample(tmp_path / "case")
+    deep = "\n".join("  " * level + f"- level {level}" for level in range(12))
+    set_cells(workbook, "Narratives", {"section": "package_overview"}, {"text": deep})
+    code, out, err = render(workbook, tmp_path / "deep.docx")
+    assert code == 0, out + err
+    text = text_dump((tmp_path / "deep.docx").read_bytes())
+    for level in range(12):
+        assert f"level {level}" in text
+    for heading in ("2.2 Layer 1", "8. Export-control", "Appendix A.", "Appendix B."):
+        assert heading in text, heading
+
+
+def test_pipes_in_a_narrative_are_text_not_a_table(tmp_path: Path) -> None:
+    # Issue 13: a pipe-separated narrative became a Word table (201 columns in the report).
+    workbook = copy_sample(tmp_path / "case")
+    piped = " | ".join(f"c{k}" for k in range(201)) + "\n" + "|".join(["--"] * 201)
+    set_cells(workbook, "Narratives", {"section": "business_model"}, {"text": piped})
+    out = tmp_path / "pipes.docx"
+    code, stdout, err = render(workbook, out)
+    assert code == 0, stdout + err
+    document = docx.Document(str(out))
+    assert all(len(table.columns) <= 7 for table in document.tables)
+    assert "c0 | c1 | c2" in text_dump(out.read_bytes())

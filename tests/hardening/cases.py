@@ -731,7 +731,11 @@ def catalogue() -> str:
     with tempfile.TemporaryDirectory() as temp:
         root = Path(temp)
         group = None
-        for index, case in enumerate(CASES):
+        # Cases of one group together (in the order groups first appear), whatever module added
+        # them: a group is one table.
+        groups = list(dict.fromkeys(case.group for case in CASES))
+        ordered = sorted(enumerate(CASES), key=lambda item: groups.index(item[1].group))
+        for position, (index, case) in enumerate(ordered):
             if case.group != group:
                 group = case.group
                 lines += [
@@ -750,7 +754,7 @@ def catalogue() -> str:
                     f"| `{case.name}` | {case.what} | `{_cell(command)}` | "
                     f"{outcome.run.exit_code} | {_cell(outcome.seen) or QUIET} |"
                 )
-            if index + 1 == len(CASES) or CASES[index + 1].group != group:
+            if position + 1 == len(ordered) or ordered[position + 1][1].group != group:
                 lines.append("")
     return "\n".join(lines)
 
@@ -783,3 +787,11 @@ CASES += NUMBER_CASES
 from tests.hardening.sheet_bom_cases import SHEET_BOM_CASES  # noqa: E402
 
 CASES += SHEET_BOM_CASES
+
+from tests.hardening.annotate_cases import ANNOTATE_CASES  # noqa: E402
+
+CASES += ANNOTATE_CASES
+
+from tests.hardening.writing_cases import WRITING_CASES  # noqa: E402
+
+CASES += WRITING_CASES

@@ -110,6 +110,18 @@ def _fifo(folder: Path) -> list[str]:
     return _validate()
 
 
+def _fifo_beside(name: str, option: str, *command: str) -> Callable[[Path], list[str]]:
+    """A sample workbook, and a FIFO given to `option` (a profile, a list, a reference .docx)."""
+
+    def build(folder: Path) -> list[str]:
+        copy_sample(folder)
+        os.mkfifo(folder / name)
+        # The option first: the error line names the first path given.
+        return [command[0], option, name, *command[1:], "consortium.xlsx"]
+
+    return build
+
+
 READER_CASES: tuple[Case, ...] = (
     Case(
         "stale-dimension",
@@ -188,5 +200,35 @@ READER_CASES: tuple[Case, ...] = (
         _fifo,
         (2,),
         "regular file",
+    ),
+    Case(
+        "fifo-profile",
+        READING,
+        "a FIFO given as --profile",
+        "validate",
+        _fifo_beside("profile.toml", "--profile", "validate"),
+        (2,),
+        "regular file",
+        needs_sample=True,
+    ),
+    Case(
+        "fifo-screening-list",
+        READING,
+        "a FIFO given as --screening-list",
+        "validate",
+        _fifo_beside("csl.csv", "--screening-list", "validate"),
+        (2,),
+        "regular file",
+        needs_sample=True,
+    ),
+    Case(
+        "fifo-reference-docx",
+        READING,
+        "a FIFO given as --reference-docx",
+        "render",
+        _fifo_beside("house.docx", "--reference-docx", "render", "--out", "p.docx"),
+        (2,),
+        "regular file",
+        needs_sample=True,
     ),
 )

@@ -20,7 +20,6 @@ from aiexp.model import (
     Narrative,
     NarrativeSection,
     Role,
-    SupportType,
     columns,
 )
 from aiexp.workbook.reader import read_workbook
@@ -52,7 +51,7 @@ def _filled() -> Consortium:
             )
         ],
         narratives=[Narrative(section=NarrativeSection.PACKAGE_OVERVIEW, text="One.\n\n- a\n- b")],
-        federal_support=[FederalSupport(support_type=SupportType.DIRECT_LOANS)],
+        federal_support=[FederalSupport(support_type="direct loans")],
         bom=[
             BomLine(
                 line_id="L1",

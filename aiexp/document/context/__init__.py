@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from aiexp.content.format import pct_display
-from aiexp.document.redact import Redactor
+from aiexp.document.redact import Fixed, Redactor
 from aiexp.findings import Report
 from aiexp.model import Consortium, NarrativeSection
 from aiexp.profile import Profile
@@ -24,8 +24,9 @@ if TYPE_CHECKING:
     from aiexp.content import ContentResult
 
 from aiexp.document.context.appendices import crossref, factors, open_findings
+from aiexp.document.context.hardware import hardware
 from aiexp.document.context.overview import anchor, members
-from aiexp.document.context.package import hardware, layers, security
+from aiexp.document.context.package import layers, security
 from aiexp.document.context.sections import (
     coc_disclosures,
     export_control,
@@ -59,21 +60,28 @@ def build_context(
     redactor: Redactor,
     draft: bool = False,
 ) -> dict[str, Any]:
-    """Everything the templates print, section by section."""
+    """Everything the templates print, section by section.
+
+    In the public version the context is the redacted model (Section VII): withheld rows are
+    redaction marks where the shaper put them, and `Redactor.scrub` then replaces every other
+    value that mentions a withheld text — so no template sees a confidential value, whatever it
+    prints.
+    """
     s = Shaper(consortium, report, content, profile, redactor, rates)
     info = consortium.info
     anchor_member = consortium.anchor()
     member_rows = members(s)
     context: dict[str, Any] = {
+        # The program's own words (the profile): never redacted.
         "profile": {
-            "id": profile.id,
-            "docket": profile.docket,
-            "citation": profile.citation,
-            "title": profile.title,
-            "agency": profile.agency,
-            "threshold": pct_display(profile.thresholds.hardware_us_content_pct, 0),
-            "program": profile.program,
-            "coc_citation": profile.coc_citation,
+            "id": Fixed(profile.id),
+            "docket": Fixed(profile.docket),
+            "citation": Fixed(profile.citation),
+            "title": Fixed(profile.title),
+            "agency": Fixed(profile.agency),
+            "threshold": Fixed(pct_display(profile.thresholds.hardware_us_content_pct, 0)),
+            "program": Fixed(profile.program),
+            "coc_citation": Fixed(profile.coc_citation),
         },
         "document": {
             "date": long_date(info.submission_date or date),
@@ -93,7 +101,7 @@ def build_context(
         },
         "anchor": anchor(s, anchor_member),
         "members": member_rows,
-        "nce_members": [m["name"] for m in member_rows if m["nce"] == "Yes"],
+        "nce_members": [m["name"] for m in member_rows if m["nce_requested"]],
         "layers": layers(s),
         "hardware": hardware(s),
         "security": security(s),
@@ -116,4 +124,4 @@ def build_context(
     context["factors"] = factors()
     context["findings"] = open_findings(s)
     context["document"]["confidential_rows"] = redactor.confidential_rows
-    return context
+    return redactor.scrub(context)  # type: ignore[no-any-return]

@@ -12,6 +12,7 @@ from typing import Any
 
 from aiexp.content.format import pct_display
 from aiexp.document.context.shaper import Shaper, country
+from aiexp.document.redact import Fixed
 from aiexp.model import Member, Role
 from aiexp.ownership import CocStatus, describe, member_status, us_organization
 from aiexp.values import us_state_name
@@ -43,35 +44,47 @@ def _coc(status: CocStatus) -> str:
 
 
 def anchor(s: Shaper, anchor: Member | None) -> dict[str, Any]:
-    """The anchor member and its three attestations (II.1–II.3), stated from the known facts."""
+    """The anchor member and its three attestations (II.1–II.3), stated from the known facts.
+
+    In the public version, a withheld anchor row withholds its attestations too: each states
+    the row's own cells (Section VII).
+    """
     if anchor is None:
-        return {"given": False}
+        return {"given": False, "withheld": False}
+    if s.withheld(anchor):
+        return {
+            "given": True,
+            "withheld": True,
+            "name": s.name(anchor),
+            "mark": "",
+            "coc": Fixed("withheld"),
+            "parent_state": Fixed("withheld"),
+        }
     status = member_status(anchor, s.profile)
     organization = us_organization(anchor)
     has_parent = anchor.has_parent
     parent_state = "unknown" if has_parent is None else ("named" if has_parent else "none")
     return {
         "given": True,
+        "withheld": False,
         "name": s.name(anchor),
         "mark": s.redactor.mark(anchor),
         "layers": layers_text(anchor.layers),
         "experience": anchor.international_experience,
         "capacity": anchor.multi_country_capacity,
-        "country": s.v(anchor, country(anchor.country_of_incorporation), secret=False),
-        "state": s.v(anchor, organization.state or "", secret=False),
-        "ppob": s.v(anchor, country(anchor.principal_place_of_business), secret=False),
+        "country": country(anchor.country_of_incorporation),
+        "state": organization.state or "",
+        "ppob": country(anchor.principal_place_of_business),
         "us_organized": anchor.country_of_incorporation == "US",
         "us_ppob": anchor.principal_place_of_business == "US",
-        "parent_state": parent_state,
-        "parent": s.v(anchor, anchor.parent_name) if anchor.parent_name else "",
-        "parent_country": s.v(anchor, country(anchor.ultimate_parent_country), secret=False),
-        "parent_ppob": s.v(
-            anchor, country(anchor.ultimate_parent_principal_place_of_business), secret=False
-        ),
+        "parent_state": Fixed(parent_state),
+        "parent": anchor.parent_name or "",
+        "parent_country": country(anchor.ultimate_parent_country),
+        "parent_ppob": country(anchor.ultimate_parent_principal_place_of_business),
         # The II.2 attestation is made only when every fact is stated and meets the test.
         "organization_met": organization.met,
-        "coc": _coc(status),
-        "coc_reasons": s.v(anchor, describe(status.links), secret=False),
+        "coc": Fixed(_coc(status)),
+        "coc_reasons": describe(status.links),
         "coc_not_stated": [FACT_WORDS.get(key, key) for key in status.unknown],
         "coc_ownership": s.pct_or_unknown(anchor, anchor.coc_ownership_pct),
     }
@@ -121,17 +134,21 @@ def _incorporated(member: Member) -> str:
 
 
 def members(s: Shaper) -> list[dict[str, Any]]:
-    """The member table (VI.1): role, layers, country, ownership and control, NCE wish."""
+    """The member table (VI.1): role, layers, country, ownership and control, NCE wish.
+
+    In the public version a withheld member's row is in its place with every cell redacted.
+    """
     ordered = sorted(s.consortium.members, key=lambda m: (m.role is not Role.ANCHOR,))
     return [
         {
             "name": s.name(member),
             "mark": s.redactor.mark(member),
-            "role": "Anchor" if member.role is Role.ANCHOR else "Member",
-            "layers": ", ".join(str(n) for n in sorted(member.layers)),
-            "incorporated": s.v(member, _incorporated(member), secret=False),
-            "ownership": s.v(member, _ownership(member)),
-            "nce": "Yes" if member.nce_requested else "No",
+            "role": s.v(member, "Anchor" if member.role is Role.ANCHOR else "Member", short=True),
+            "layers": s.v(member, ", ".join(str(n) for n in sorted(member.layers)), short=True),
+            "incorporated": s.v(member, _incorporated(member), short=True),
+            "ownership": s.v(member, _ownership(member), short=True),
+            "nce": s.v(member, "Yes" if member.nce_requested else "No", short=True),
+            "nce_requested": bool(member.nce_requested),
             "description": s.v(member, member.description),
         }
         for member in ordered

@@ -51,9 +51,10 @@ def markets(s: Shaper) -> list[dict[str, Any]]:
             {
                 "name": s.v(row, name),
                 "mark": s.redactor.mark(row),
-                "scope": s.v(row, shown, secret=False),
+                "scope": s.v(row, shown, short=True),
                 "competition": s.v(row, row.foreign_competition),
-                "coc_competitor": row.coc_competitor,
+                # A sentence states this yes/no: not for a withheld row (Section VII).
+                "coc_competitor": row.coc_competitor and not s.withheld(row),
                 "national_interest": s.v(row, row.national_interest),
                 "demand_evidence": s.v(row, row.demand_evidence or ""),
             }
@@ -62,18 +63,27 @@ def markets(s: Shaper) -> list[dict[str, Any]]:
 
 
 def operations(s: Shaper) -> dict[str, Any]:
-    """Who builds, owns, operates, delivers and supports the package (VI.4)."""
+    """Who builds, owns, operates, delivers and supports the package (VI.4).
+
+    The rows are in the order of the functions; a withheld row comes last (its place would
+    tell its function).
+    """
     order = {name: index for index, name in enumerate(OPERATION_ORDER)}
     rows = [
         {
-            "function": (row.function.value if row.function else "").capitalize(),
+            "function": s.v(
+                row, (row.function.value if row.function else "").capitalize(), short=True
+            ),
             "entity": s.v(row, row.entity),
-            "arrangement": s.v(row, row.arrangement),
+            "arrangement": s.v(row, row.arrangement, short=True),
             "mark": s.redactor.mark(row),
         }
         for row in sorted(
             s.consortium.operations,
-            key=lambda r: order.get(r.function.value if r.function else "", 9),
+            key=lambda r: (
+                s.withheld(r),
+                order.get(r.function.value if r.function else "", 9) if not s.withheld(r) else 0,
+            ),
         )
     ]
     return {"rows": rows, "narrative": s.narrative(NarrativeSection.BUSINESS_MODEL)}
@@ -83,8 +93,13 @@ def federal_support(s: Shaper) -> list[dict[str, Any]]:
     """The types of Federal support requested (VI.5)."""
     return [
         {
-            "type": (row.support_type.value if row.support_type else "").capitalize(),
-            "rationale": s.v(row, row.rationale or ""),
+            "type": s.v(
+                row,
+                (
+                    s.profile.choice("support_types", row.support_type) or row.support_type or ""
+                ).capitalize(),
+            ),
+            "rationale": s.v(row, row.rationale or "", short=True),
             "mark": s.redactor.mark(row),
         }
         for row in s.consortium.federal_support
@@ -105,11 +120,11 @@ def coc_disclosures(s: Shaper) -> dict[str, Any]:
         links = bom_line_status(line, s.profile).links
         bom.append(
             {
-                "line_id": s.bom_value(line.line_id, line.line_id),
-                "description": s.bom_value(line.line_id, line.description),
-                "supplier": s.bom_value(line.line_id, line.supplier),
-                "reason": s.bom_value(line.line_id, describe(links)),
-                "value": s.bom_value(line.line_id, usd(line.line_value)),
+                "line_id": s.bom_id(line.line_id),
+                "description": s.bom_value(line.line_id, line.description, short=True),
+                "supplier": s.bom_value(line.line_id, line.supplier, short=True),
+                "reason": s.bom_value(line.line_id, describe(links), short=True),
+                "value": s.bom_value(line.line_id, usd(line.line_value), short=True),
             }
         )
     unknown: list[dict[str, str]] = []
@@ -119,15 +134,18 @@ def coc_disclosures(s: Shaper) -> dict[str, Any]:
     for lines in by_supplier.values():
         # One entry per supplier; a confidential line makes the entry confidential.
         shown = next((line for line in lines if s.bom_confidential(line.line_id)), lines[0])
+        # (a confidential line makes the entry confidential: one mark for all of them)
         ids = ", ".join(line.line_id for line in lines)
         keys = tuple(key for line in lines for key in bom_line_status(line, s.profile).unknown)
         unknown.append(
             {
                 "name": s.bom_value(shown.line_id, f"{shown.supplier} (bill of materials: {ids})"),
                 "description": s.bom_value(
-                    shown.line_id, "; ".join(dict.fromkeys(line.description for line in lines))
+                    shown.line_id,
+                    "; ".join(dict.fromkeys(line.description for line in lines)),
+                    short=True,
                 ),
-                "not_stated": _not_stated(keys),
+                "not_stated": s.bom_value(shown.line_id, _not_stated(keys), short=True),
             }
         )
     providers = []
@@ -141,7 +159,7 @@ def coc_disclosures(s: Shaper) -> dict[str, Any]:
         assert merged is not None
         status = member_status(member, s.profile) if member else provider_status(merged, s.profile)
         # A confidential row makes the provider's entry confidential (as in section 2).
-        first = next((row for row in rows if row.confidential), rows[0])
+        first = next((row for row in rows if row.withheld), rows[0])
         if status.links:
             amount = sum(
                 (value for r in rows if (value := s.to_usd(r.value, r.currency)) is not None),
@@ -150,12 +168,16 @@ def coc_disclosures(s: Shaper) -> dict[str, Any]:
             providers.append(
                 {
                     "name": s.v(first, first.provider),
-                    "type": (first.provider_type or ProviderType.VENDOR).value.replace("_", " "),
-                    "description": s.v(
-                        first, "; ".join(r.description for r in rows if r.description)
+                    "type": s.v(
+                        first,
+                        (first.provider_type or ProviderType.VENDOR).value.replace("_", " "),
+                        short=True,
                     ),
-                    "reason": s.v(first, describe(status.links), secret=False),
-                    "value": s.v(first, usd(amount)),
+                    "description": s.v(
+                        first, "; ".join(r.description for r in rows if r.description), short=True
+                    ),
+                    "reason": s.v(first, describe(status.links), short=True),
+                    "value": s.v(first, usd(amount), short=True),
                     "mark": s.redactor.mark(first),
                 }
             )
@@ -164,9 +186,9 @@ def coc_disclosures(s: Shaper) -> dict[str, Any]:
                 {
                     "name": s.v(first, first.provider),
                     "description": s.v(
-                        first, "; ".join(r.description for r in rows if r.description)
+                        first, "; ".join(r.description for r in rows if r.description), short=True
                     ),
-                    "not_stated": s.v(first, _not_stated(status.unknown), secret=False),
+                    "not_stated": s.v(first, _not_stated(status.unknown), short=True),
                 }
             )
     return {
@@ -199,15 +221,17 @@ def export_control(s: Shaper) -> dict[str, Any]:
         {
             "item": s.v(row, row.item),
             "mark": s.redactor.mark(row),
-            "jurisdiction": row.jurisdiction.value if row.jurisdiction else "",
-            "classification": s.v(row, row.classification or _unclassified(row)),
-            "destinations": s.v(
-                row, ", ".join(country(c) for c in row.destinations) or "—", secret=False
+            "jurisdiction": s.v(
+                row, row.jurisdiction.value if row.jurisdiction else "", short=True
             ),
-            "end_use": s.v(row, row.end_use or "—"),
-            "end_user": s.v(row, row.end_user or "Not yet known"),
-            "features": s.v(row, row.technical_features or "—"),
-            "notes": s.v(row, row.notes or ""),
+            "classification": s.v(row, row.classification or _unclassified(row), short=True),
+            "destinations": s.v(
+                row, ", ".join(country(c) for c in row.destinations) or "—", short=True
+            ),
+            "end_use": s.v(row, row.end_use or "—", short=True),
+            "end_user": s.v(row, row.end_user or "Not yet known", short=True),
+            "features": s.v(row, row.technical_features or "—", short=True),
+            "notes": s.v(row, row.notes or "", short=True),
         }
         for row in s.consortium.export_control
     ]

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from aiexp.content.format import money_display, pct_display
-from aiexp.document.redact import Redactor
+from aiexp.document.redact import Redacted, Redactor
 from aiexp.findings import Report
 from aiexp.model import ConfidentialRow, Consortium, Member, NarrativeSection
 from aiexp.profile import Profile
@@ -57,30 +57,25 @@ class Shaper:
         self.content = content
         self.profile = profile
         self.redactor = redactor
+        self.public = redactor.public
         self.members_by_name = consortium.members_by_name()
         # The rates the rules converted the Providers values with (no file is read here).
         self.rates = rates
         self.valuation = layer_valuations(consortium, rates, profile.layers)
-        # A BOM line's row by id, for the lines the content result names (looked up per line).
-        self.bom_rows = {line.line_id: line for line in reversed(consortium.bom) if line.line_id}
-        for row in self.all_rows():
-            redactor.note(row)
 
-    def all_rows(self) -> list[ConfidentialRow]:
-        """Every row that may be confidential."""
-        c = self.consortium
-        rows: list[ConfidentialRow] = [*c.narratives, *c.members, *c.providers, *c.layers]
-        rows += [*c.models, *c.security, *c.markets, *c.operations, *c.federal_support]
-        rows += [*c.export_control, *c.bom]
-        return rows
-
-    def v(self, row: ConfidentialRow, value: Any, *, secret: bool = True) -> str:
-        """A row's value as text, redacted in the public version of a confidential row."""
+    def v(self, row: ConfidentialRow | None, value: Any, *, short: bool = False) -> Any:
+        """A row's value as text; the redaction mark for a withheld row in the public version
+        (`short`: the short mark, for a table cell beside the row's first cell)."""
         if value is None:
             return ""
-        return str(self.redactor.value(row, value, secret=secret))
+        shown = self.redactor.value(row, value, short=short)
+        return shown if isinstance(shown, Redacted) else str(shown)
 
-    def name(self, member: Member | None) -> str:
+    def withheld(self, row: ConfidentialRow | None) -> bool:
+        """Whether the public version withholds this row (never in the full version)."""
+        return self.public and row is not None and row.withheld
+
+    def name(self, member: Member | None) -> Any:
         """A member's name as shown."""
         if member is None:
             return ""
@@ -100,18 +95,25 @@ class Shaper:
             return {"given": False, "text": "", "mark": ""}
         return {"given": True, "text": self.v(row, row.text), "mark": self.redactor.mark(row)}
 
-    def pct_or_unknown(self, row: ConfidentialRow, value: Decimal | None) -> str:
+    def pct_or_unknown(self, row: ConfidentialRow, value: Decimal | None) -> Any:
         """A percentage as shown, or "not stated"."""
         if value is None:
-            return "not stated"
-        return self.v(row, pct_display(value, 2), secret=False)
+            return self.v(row, "not stated", short=True)
+        return self.v(row, pct_display(value, 2), short=True)
+
+    def bom_withheld(self, line_id: str) -> bool:
+        """Whether the public version withholds the BOM line with this id."""
+        return self.public and self.redactor.bom_withheld(line_id)
 
     def bom_confidential(self, line_id: str) -> bool:
-        """Whether the BOM line with this id is marked confidential."""
-        row = self.bom_rows.get(line_id)
-        return row is not None and row.confidential is True
+        """Whether the BOM line with this id is marked confidential (either version)."""
+        return self.redactor.bom_withheld(line_id)
 
-    def bom_value(self, line_id: str, shown: str) -> str:
+    def bom_value(self, line_id: str, shown: Any, *, short: bool = False) -> Any:
         """A BOM line's value, redacted in the public version when the line is confidential."""
-        row = self.bom_rows.get(line_id)
-        return self.v(row, shown) if row is not None else shown
+        return self.redactor.bom(line_id, shown, short=short)
+
+    def bom_id(self, line_id: str) -> Any:
+        """A BOM line's id as shown: with its mark in the full version when confidential."""
+        mark = self.redactor.bom_mark(line_id)
+        return f"{line_id} {mark}" if mark else self.redactor.bom(line_id, line_id)
