@@ -73,24 +73,30 @@ def main() -> None:
         _say(f"aiexp: error: {PREFIX}: it is closed")
         sys.exit(2)
     code = 0
-    with _sigterm_raises():
-        try:
-            with guarded_streams():
-                code = _run()
-        except AiexpError as exc:  # the report's last bytes could not be written
-            if os.environ.get("AIEXP_DEBUG"):
-                raise
-            _say(error_line(exc))
-            code = exc.exit_code
-        except Terminated:
-            _say(TERMINATED)
-            code = EXIT_TERMINATED
-        except KeyboardInterrupt:  # outside typer's own handling of it
-            if os.environ.get("AIEXP_DEBUG"):
-                raise
-            _say(INTERRUPTED)
-            code = EXIT_INTERRUPTED
+    try:
+        with _sigterm_raises():
+            code = _guarded()
+    except Terminated:  # it came while the handler was being set or restored
+        _say(TERMINATED)
+        code = EXIT_TERMINATED
     sys.exit(code)
+
+
+def _guarded() -> int:
+    """The command with its streams guarded; the exit code, after one line for an error."""
+    try:
+        with guarded_streams():
+            return _run()
+    except AiexpError as exc:  # the report's last bytes could not be written
+        if os.environ.get("AIEXP_DEBUG"):
+            raise
+        _say(error_line(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:  # outside typer's own handling of it
+        if os.environ.get("AIEXP_DEBUG"):
+            raise
+        _say(INTERRUPTED)
+        return EXIT_INTERRUPTED
 
 
 def _run() -> int:

@@ -87,6 +87,29 @@ def test_sigterm_while_the_docx_is_written(tmp_path: Path, monkeypatch: pytest.M
     assert signal.getsignal(signal.SIGTERM) is previous  # main() put the old handler back
 
 
+def test_sigterm_as_the_handler_is_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A SIGTERM already pending runs the handler inside `signal.signal` itself (a race the
+    catalogue's `sigterm-render` once hit under load): still one line and exit 143."""
+    copy_sample(tmp_path)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    real = signal.signal
+
+    def install_then_signal(signum: int, handler: object) -> object:
+        previous = real(signum, handler)  # type: ignore[arg-type]
+        if signum == signal.SIGTERM and callable(handler):
+            monkeypatch.setattr(signal, "signal", real)
+            os.kill(os.getpid(), signal.SIGTERM)  # the handler runs before this returns
+        return previous
+
+    monkeypatch.setattr(signal, "signal", install_then_signal)
+    run = run_main(
+        ["render", "consortium.xlsx", "--out", "p.docx", "--draft", "--date", "2026-05-01"],
+        cwd=tmp_path,
+    )
+    assert (run.exit_code, run.stderr) == (EXIT_TERMINATED, TERMINATED + "\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
 @pytest.mark.parametrize(
     ("args", "code"),
     [
