@@ -39,11 +39,15 @@ SAMPLE = ROOT / "samples" / "consortium.xlsx"
 
 
 def figures(trees: list[Checkout], runs: int, jobs: dict[str, list[str]]) -> dict[str, Measured]:
-    """`aiexp ARGS` of each job for each tree (`after:NAME`, `before:NAME`), the fastest runs."""
+    """`aiexp ARGS` of each job for each tree (`after:NAME`, `before:NAME`), the fastest runs.
+
+    A command the before tree does not have yet (`screen` before issue 15) has no before figure.
+    """
     work = {
         f"{tree.name}:{name}": (lambda t=tree, a=args: t.run(*a))
         for name, args in jobs.items()
         for tree in trees
+        if tree is trees[0] or tree.run(*args, ok=(0, 1, 2)).code != 2
     }
     return best(runs, work)
 
@@ -88,7 +92,24 @@ def main() -> int:
             "validate the sample": ["validate", str(SAMPLE), "--json"],
             "render the sample": ["render", str(SAMPLE), "--out", str(docx), "--force"],
         }
-        found = figures(trees, args.runs, sample)
+        # Each tree with its own sample (an older tree may not read today's columns), and a
+        # render must write the document (exit 0): a refusal is not a render.
+        found = best(
+            args.runs,
+            {
+                f"{tree.name}:{name}": (
+                    lambda t=tree, a=command: t.run(
+                        *[
+                            str(t.root / "samples" / "consortium.xlsx") if x == str(SAMPLE) else x
+                            for x in a
+                        ],
+                        ok=(0,) if a[0] == "render" else (0, 1),
+                    )
+                )
+                for name, command in sample.items()
+                for tree in trees
+            },
+        )
         print("the sample workbook (samples/consortium.xlsx, with its bom.csv and rates.csv):")
         validate = show(found, "validate the sample", trees, sample["validate the sample"])
         render = show(found, "render the sample", trees, sample["render the sample"])

@@ -146,11 +146,14 @@ print(best)
 def read_cpu(path: Path, runs: int, tree: Checkout) -> float:
     """The best CPU time of `runs` calls of read_workbook(path), aiexp imported from `tree`."""
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(path), str(runs)],
+        [sys.executable, "-c", _CHILD, str(path.resolve()), str(runs)],
         capture_output=True,
         text=True,
         check=False,
         env=tree.env(),
+        # `python -c` puts the current folder first on sys.path: run in the tree, or the
+        # folder the benchmark was started from (this checkout) is imported for both.
+        cwd=tree.root,
     )
     if done.returncode != 0:
         raise SystemExit(f"reading {path.name} with {tree.root} failed: {done.stderr[-2000:]}")
