@@ -21,7 +21,8 @@ from aiexp import __version__
 from aiexp.document.context import build_context
 from aiexp.document.context.hardware import hardware_json
 from aiexp.document.context.shaper import long_date
-from aiexp.document.docx_writer import DocumentSetup, markdown_to_docx
+from aiexp.document.docx_package import DocumentSetup
+from aiexp.document.docx_writer import markdown_to_docx
 from aiexp.document.fold import Needles
 from aiexp.document.leaks import (
     checked_needles,

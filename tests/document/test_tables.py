@@ -18,8 +18,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aiexp.document import docx_package as p
 from aiexp.document import docx_writer as w
-from aiexp.document.docx_writer import DocumentSetup, markdown_to_docx
+from aiexp.document.docx_package import DocumentSetup
+from aiexp.document.docx_writer import markdown_to_docx
 
 SETUP = DocumentSetup(title="T", subject="S", keywords="K", date=dt.date(2026, 6, 1))
 
@@ -34,14 +36,14 @@ def reference_write_table(writer: Any, tokens: Sequence[Any], index: int) -> int
     columns = len(aligns)
     document = writer.document
     table = document.add_table(rows=len(rows), cols=columns)
-    table.style = w._style(document, "Table Grid")
+    table.style = p.word_style(document, "Table Grid")
     table.autofit = False
     tbl_pr = table._tbl.tblPr
     tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
     widths = w._column_widths(writer, rows, columns)
     for col, width in zip(table.columns, widths, strict=True):
         col.width = width
-    cell_style = w._style(document, "Table Text")
+    cell_style = p.word_style(document, "Table Text")
     align_map = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
     for r, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
         if r == 0:
@@ -50,7 +52,7 @@ def reference_write_table(writer: Any, tokens: Sequence[Any], index: int) -> int
         for c, cell in enumerate(row.cells):
             cell.width = widths[c]
             paragraph = cell.paragraphs[0]
-            w._apply_style(paragraph, cell_style)
+            p.apply_style(paragraph, cell_style)
             if aligns[c] in align_map:
                 paragraph.alignment = align_map[aligns[c]]
             inline = cells[c] if c < len(cells) else None
@@ -60,7 +62,7 @@ def reference_write_table(writer: Any, tokens: Sequence[Any], index: int) -> int
                 shading = f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="E7ECF2"/>'
                 cell._tc.get_or_add_tcPr().append(parse_xml(shading))
     # A small gap after the table, so the next paragraph does not touch it.
-    spacer = w._add_paragraph(document, w._style(document, "Normal"))
+    spacer = p.add_paragraph(document, p.word_style(document, "Normal"))
     spacer.paragraph_format.space_after = 0
     return after
 
