@@ -240,6 +240,17 @@ ELIGIBILITY: tuple[Code, ...] = (
         item="VI.1",
     ),
     Code(
+        "members.facts-mismatch",
+        WARN,
+        "VI.1",
+        "ownership",
+        "A member's Providers rows state its country, principal place of business and "
+        "country-of-concern interest as its Members row does: the proposal prints both rows.",
+        "Make the Providers row say what the Members row says, or leave its cell blank.",
+        requirements=("VI.1",),
+        item="VI.1",
+    ),
+    Code(
         "partners.ownership-unknown",
         WARN,
         "IV.D",

@@ -8,6 +8,7 @@ from aiexp.findings import Finding
 from aiexp.model import Role
 from aiexp.ownership import describe, member_status, us_organization
 from aiexp.rules.context import RuleContext
+from aiexp.rules.ownership import provider_row_links
 from aiexp.rules.registry import check
 
 
@@ -157,4 +158,13 @@ def anchor_coc(ctx: RuleContext) -> Iterator[Finding]:
             f"the anchor {anchor.name!r} is linked to a country of concern: {describe(links)}",
             ctx.locate("Members", anchor, links[0].field),
             "choose an anchor that is not linked to a country of concern (II.3)",
+        )
+    for row, row_links in provider_row_links(ctx, anchor):
+        yield ctx.finding(
+            "anchor.coc",
+            f"the anchor {anchor.name!r} is linked to a country of concern by its Providers row "
+            f"(layer {row.layer}): {describe(row_links)}",
+            ctx.locate("Providers", row, row_links[0].field),
+            "choose an anchor that is not linked to a country of concern (II.3); if the "
+            "Providers row is wrong, correct it to match the anchor's Members row",
         )

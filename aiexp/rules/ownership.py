@@ -13,17 +13,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from aiexp.findings import Finding
-from aiexp.model import Provider, ProviderType
-from aiexp.ownership import CocStatus, describe, member_status, merged_provider, provider_status
+from aiexp.model import Member, Provider, ProviderType
+from aiexp.ownership import (
+    CocLink,
+    CocStatus,
+    describe,
+    member_status,
+    merged_provider,
+    provider_status,
+)
 from aiexp.rules.context import RuleContext
 from aiexp.rules.registry import check
 from aiexp.valuation import member_keys
-from aiexp.values import normalise_name
+from aiexp.values import country_name, normalise_name
 
 #: The facts of a Members row that VI.1 needs stated (its country and principal place of business
 #: are required cells, reported by the reader when blank).
 OWNERSHIP_FACTS = ("coc_ownership_pct", "coc_controlled")
 PARTNER_TYPES = frozenset({ProviderType.SUBCONTRACTOR, ProviderType.LOCAL_PARTNER})
+#: A member's facts that its Providers rows state again: (Providers column, Members column).
+SHARED_FACTS = (
+    ("country", "country_of_incorporation"),
+    ("principal_place_of_business", "principal_place_of_business"),
+    ("coc_ownership_pct", "coc_ownership_pct"),
+    ("coc_controlled", "coc_controlled"),
+)
 
 
 def member_names(ctx: RuleContext) -> set[str]:
@@ -62,6 +76,32 @@ def non_member_providers(
         yield merged, provider_status(merged, ctx.profile)
 
 
+def own_provider_rows(ctx: RuleContext, member: Member) -> list[Provider]:
+    """The member's own Providers rows (its name, case and spaces ignored)."""
+    if not member.name:
+        return []
+    key = normalise_name(member.name)
+    return [
+        row
+        for row in ctx.consortium.providers
+        if row.provider and normalise_name(row.provider) == key
+    ]
+
+
+def provider_row_links(
+    ctx: RuleContext, member: Member
+) -> Iterator[tuple[Provider, list[CocLink]]]:
+    """The member's Providers rows that link it to a country of concern, when its Members row
+    does not: the proposal states both rows, so a link stated in either is judged (a blank
+    Providers cell is no statement: the Members row's facts stand)."""
+    if member_status(member, ctx.profile).firm_links:
+        return  # reported on the Members row
+    for row in own_provider_rows(ctx, member):
+        links = provider_status(row, ctx.profile).firm_links
+        if links:
+            yield row, links
+
+
 @check("members.coc")
 def members_coc(ctx: RuleContext) -> Iterator[Finding]:
     """IV.D: "A consortium may not include members, subcontractors, or local implementation
@@ -82,6 +122,47 @@ def members_coc(ctx: RuleContext) -> Iterator[Finding]:
                 "IV.D: a consortium may not include such a member; remove it or correct its "
                 "ownership data (a National Champion Enterprise is no exception)",
             )
+        for row, row_links in provider_row_links(ctx, member):
+            yield ctx.finding(
+                "members.coc",
+                f"member {member.name!r} is linked to a country of concern by its Providers row "
+                f"(layer {row.layer}): {describe(row_links)}",
+                ctx.locate("Providers", row, row_links[0].field),
+                "IV.D: a consortium may not include such a member; if the Providers row is "
+                "wrong, correct it to match the member's Members row",
+            )
+
+
+@check("members.facts-mismatch")
+def members_facts_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """VI.1: the overview gives each member's "ownership and control information"; a member's
+    Providers rows state its country, principal place of business and country-of-concern
+    interest again, and the proposal prints both. Two different statements of one fact are
+    reported (the rules judge the Members row, and a link stated on either row)."""
+    for member in ctx.consortium.members:
+        for row in own_provider_rows(ctx, member):
+            for provider_key, member_key in SHARED_FACTS:
+                stated, own = getattr(row, provider_key), getattr(member, member_key)
+                if stated is None or own is None or stated == own:
+                    continue
+                yield ctx.finding(
+                    "members.facts-mismatch",
+                    f"member {member.name!r}: its Providers row (layer {row.layer}) gives "
+                    f"{provider_key} {_shown(provider_key, stated)}, its Members row "
+                    f"{member_key} {_shown(provider_key, own)}",
+                    ctx.locate("Providers", row, provider_key),
+                    "make the Providers row say what the Members row says (or correct the "
+                    "Members row); or leave the Providers cell blank",
+                )
+
+
+def _shown(key: str, value: object) -> str:
+    """A fact as a finding quotes it: a country's name, yes/no, a percentage."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if key == "coc_ownership_pct":
+        return f"{value} %"
+    return country_name(str(value))
 
 
 @check("members.ownership-unknown")

@@ -41,6 +41,7 @@ def planted(folder: Path) -> Path:
     """
     path = copy_sample(folder)
     set_cells(path, "Members", LINDENAU, {"country_of_incorporation": "Russia"})
+    # (Its Providers row still says Germany: members.facts-mismatch there, a warning.)
     set_cells(path, "Members", COBALT, {"us_ownership_pct": "1.234,5"})
     set_cells(path, "Providers", MERIDIAN, {"currency": "usd dollars"})
     set_cells(path, "Providers", MERIDIAN, {"internal_note": "call back"})

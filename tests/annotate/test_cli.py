@@ -32,7 +32,7 @@ def test_the_human_report_is_unchanged_and_says_where_the_copy_is(
     assert result.exit_code == plain.exit_code == 1
     assert result.stdout == plain.stdout
     assert result.stderr.splitlines() == [
-        f"Wrote the annotated copy {out}: 6 cells commented, 6 findings on its Findings sheet"
+        f"Wrote the annotated copy {out}: 7 cells commented, 7 findings on its Findings sheet"
     ]
     assert findings_of(out) == findings_of(sample_with_errors)
 

@@ -203,3 +203,45 @@ def test_a_subcontractor_in_venezuela_is_for_counsel(sample: Path) -> None:
     assert finding.severity is Severity.WARNING
     assert finding.location.sheet == "Providers"
     assert "Nicolás Maduro Moros" in finding.message
+
+
+MERIDIAN = {"provider": "Meridian Compute Systems, Inc."}
+HOSHIZORA = {"provider": "Hoshizora Photonics K.K."}
+
+
+def test_a_members_providers_row_that_links_it_is_judged(sample: Path) -> None:
+    # The Members row says Japan; the member's own Providers row says China. 0.1.0 judged the
+    # Members row only and the proposal printed both ("not linked" and "China").
+    set_cells(sample, "Providers", HOSHIZORA, {"country": "China"})
+    found = findings(sample)
+    assert where(found, "members.coc") == ["Providers!D5"]
+    (coc,) = of(found, "members.coc")
+    assert "by its Providers row (layer 1): incorporated in China" in coc.message
+    assert where(found, "members.facts-mismatch") == ["Providers!D5"]
+
+
+def test_the_anchors_providers_row_that_links_it_is_judged(sample: Path) -> None:
+    set_cells(sample, "Providers", MERIDIAN, {"coc_controlled": "yes"})
+    found = findings(sample)
+    assert where(found, "anchor.coc") == ["Providers!G3"]
+    assert where(found, "members.coc") == []
+    (mismatch,) = of(found, "members.facts-mismatch")
+    assert "gives coc_controlled yes, its Members row coc_controlled no" in mismatch.message
+
+
+def test_a_members_providers_row_stating_another_country(sample: Path) -> None:
+    # Not a country of concern, but the proposal would state two countries of incorporation.
+    set_cells(sample, "Providers", HOSHIZORA, {"country": "Korea, Republic of"})
+    found = findings(sample)
+    assert where(found, "members.facts-mismatch") == ["Providers!D5"]
+    assert of(found, "members.coc") == []
+    (mismatch,) = of(found, "members.facts-mismatch")
+    assert mismatch.severity is Severity.WARNING
+    assert "country South Korea" in mismatch.message and "Japan" in mismatch.message
+
+
+def test_a_blank_providers_cell_of_a_member_is_no_statement(sample: Path) -> None:
+    set_cells(sample, "Providers", HOSHIZORA, {"coc_ownership_pct": None, "coc_controlled": None})
+    found = findings(sample)
+    assert of(found, "members.facts-mismatch") == []
+    assert of(found, "members.coc") == []

@@ -48,6 +48,8 @@ SPEC_CODES = {
     "models.ownership-unknown",
     # SPEC §5, with a screening list (issue 15).
     "screening.match", "screening.possible",
+    # Not in SPEC §5: a member's Providers row stating its facts otherwise than its Members row.
+    "members.facts-mismatch",
 }  # fmt: skip
 
 
@@ -74,6 +76,7 @@ def test_severities_follow_the_spec() -> None:
         "export.classification-missing": Severity.WARNING,
         "markets.domestic": Severity.ERROR,
         "coc.conditional": Severity.WARNING,
+        "members.facts-mismatch": Severity.WARNING,
     }
     assert {code: code_for(code).severity for code in expected} == expected
     assert code_for("contact.missing").section == "II"
