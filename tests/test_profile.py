@@ -105,7 +105,8 @@ def test_findings_and_the_draft_state_the_profiles_threshold(tmp_path: Path) -> 
 
 def test_countries_of_concern_cite_the_notice_not_the_trade_press() -> None:
     profile = load_profile()
-    notice = (REPO.parent / "shared" / "notice" / "call-for-proposals.txt").read_text("utf-8")
+    # A copy of ../shared/notice/call-for-proposals.txt (tests/fixtures/notice/README.md).
+    notice = (REPO / "tests" / "fixtures" / "notice" / "call-for-proposals.txt").read_text("utf-8")
     # The notice's own words, which the attestations quote (0.1.0: "Sec. 8521 of Pub. L. 119-60").
     assert profile.coc_citation in notice
     assert profile.coc_citation == (
@@ -122,3 +123,12 @@ def test_countries_of_concern_cite_the_notice_not_the_trade_press() -> None:
     assert conditional == {"VE": "under the regime of Nicolás Maduro Moros"}
     assert profile.conditional_coc_codes == frozenset({"VE"})
     assert str(profile.thresholds.valuation_tolerance_pct) == "1"
+
+
+@pytest.mark.skipif(
+    not (REPO.parent / "shared" / "notice").is_dir(), reason="no ../shared beside the checkout"
+)
+def test_the_notice_fixture_is_the_shared_notice() -> None:
+    fixture = REPO / "tests" / "fixtures" / "notice" / "call-for-proposals.txt"
+    shared = REPO.parent / "shared" / "notice" / "call-for-proposals.txt"
+    assert fixture.read_bytes() == shared.read_bytes()
