@@ -131,20 +131,48 @@ def parse_percent(
     if isinstance(value, str):
         _check_error_value(value)
         text = value.strip()
-        has_sign = text.endswith("%")
+        # A text cell is shown as written, whatever its number format: "0.51" is 0.51 points.
         number = _number(text.rstrip("%").strip(), expected, decimal_comma, shown=value)
-        if not has_sign and number_format and "%" in number_format:
-            # scaleb moves the point without the trailing zeros a multiplication would add.
-            number = number.scaleb(2)
     else:
         number = _number(value, expected, decimal_comma)
-        if number_format and "%" in number_format:
+        if percent_format(number_format):
             number = number.scaleb(2)
     if number < 0 or number > 100:
         raise ValueError(f"a percentage must be between 0 and 100, got {_show(value)}")
     if number == number.to_integral_value():
         number = number.quantize(Decimal(1))
     return number
+
+
+@lru_cache(maxsize=1024)
+def percent_format(number_format: str | None) -> bool:
+    """Whether Excel shows a number under this format ×100: a `%` format character in the
+    section for positive numbers (the first), not a literal one.
+
+    A `%` in quotes (`0.0" %"`), escaped (`0\\%`), after `_` or `*` (a space or fill the width
+    of the next character), or inside brackets (`[$%-409]`) is text, shown as it is: 0.6 under
+    `0.0" %"` shows "0.6 %" and is 0.6 points, not 60.
+    """
+    if not number_format:
+        return False
+    k, size = 0, len(number_format)
+    while k < size:
+        char = number_format[k]
+        if char == ";":
+            return False
+        if char == "%":
+            return True
+        if char == '"':
+            end = number_format.find('"', k + 1)
+            k = size if end < 0 else end + 1
+        elif char == "[":
+            end = number_format.find("]", k + 1)
+            k = size if end < 0 else end + 1
+        elif char in "\\_*":
+            k += 2
+        else:
+            k += 1
+    return False
 
 
 def decimal_comma_hint(text: str, decimal_comma: bool = False) -> str:

@@ -261,8 +261,9 @@ def _plain(text: list[Any], cells: list[Cell], plan: list[tuple[int, int]], poin
     does, so rows share the CSV path's caches: text as it is; a blank as ""; a whole number as
     its digits (`parse_text` and the number rules read 7 and "7" alike); a finite float in a
     number column as its shortest repr, the point as the table reads it (`to_decimal` reads a
-    float through that repr). A percentage depends on its cell's type and number format (51 %
-    of a `0%` cell, the places it shows), so its key holds them. Anything else — a date, a
+    float through that repr). A number in a percentage column depends on its cell's type and
+    number format (51 % of a `0%` cell, the places it shows), so its key holds them; text does
+    not (a text cell shows as written). Anything else — a date, a
     boolean, a float in a text column, an infinite number — is not plain.
     """
     for index, kind in plan:
@@ -272,11 +273,7 @@ def _plain(text: list[Any], cells: list[Cell], plan: list[tuple[int, int]], poin
             continue
         cls = value.__class__
         if cls is str:
-            if kind == _PERCENT:
-                number_format = cells[index][1]
-                if number_format is not None and "%" in number_format:
-                    text[index] = (cls, value, number_format)
-            continue
+            continue  # text reads as written, whatever its format (a percentage too)
         if cls is int:
             if kind == _PERCENT:
                 text[index] = (cls, value, cells[index][1])
