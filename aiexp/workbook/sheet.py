@@ -4,7 +4,8 @@ Every row present in the sheet's XML is read, whatever its `<dimension>` says, a
 memory grow with the cells present, never with the declared area: a stray cell at XFD1048576
 costs one cell. Values come out as openpyxl (the reader until 0.2) gave them: numbers as int or
 float as written, date formats as datetimes (1900 or 1904 date system), booleans, errors as
-their text (`#DIV/0!`), and a formula cell as the value Excel cached when it saved the file.
+their text (`#DIV/0!`), and a formula cell as the value Excel cached when it saved the file
+(a formula that gave empty text, `t="str"` with an empty `<v></v>`, as "": a saved value).
 
 Two parsers read the same XML. The fast one handles the shapes Excel, LibreOffice and openpyxl
 write (`<c r="B7" s="3" t="s"><v>12</v></c>`, formulas, inline strings) with regular
@@ -311,7 +312,8 @@ class SheetRows:
                 else:
                     value = xml_text(inline) if "&" in inline or "\r" in inline else inline
             elif not raw:
-                value = None
+                # `t="str"` with an empty `<v></v>`: a formula that gave empty text (saved).
+                value = "" if raw == "" and kind == "str" and formula is not None else None
             else:
                 if "&" in raw or "\r" in raw:
                     raw = xml_text(raw)
@@ -467,7 +469,9 @@ class SheetRows:
                 value = text_content(node) if node is not None else None
             else:
                 raw = cell.findtext(_V)
-                if raw:
+                if raw == "" and kind == "str" and cell.find(_F) is not None:
+                    value = ""  # a formula that gave empty text, as in the fast parser
+                elif raw:
                     try:
                         value = self._value(kind, raw, fmt_kind)
                     except (ValueError, IndexError, OverflowError) as exc:
