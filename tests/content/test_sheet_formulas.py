@@ -9,6 +9,7 @@ parsers (the fast one and lxml) must agree.
 from __future__ import annotations
 
 import zipfile
+from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,29 @@ def test_a_formula_saved_without_a_value_is_still_refused(tmp_path: Path, xml: s
     sheet = _with_cells(_sheet(tmp_path), {"L3": xml, "N3": '<c r="N3" t="str"><f/><v></v></c>'})
     with pytest.raises(BomError, match=r"BOM!L3 holds a formula with no saved value"):
         calc(sheet)
+
+
+LIBREOFFICE_BOM = (
+    Path(__file__).parents[1] / "fixtures" / "libreoffice" / "bom-saved-by-libreoffice.xlsx"
+)
+
+
+def test_a_bom_saved_by_libreoffice_gives_the_exact_figures() -> None:
+    # LibreOffice saves 0.1 + 0.2 as 0.3 and the empty-text formulas as t="str" <v></v>.
+    lines = [  # (line value, U.S. value), worked out by hand from make_bom.py
+        (2 * Decimal("0.3"), 2 * Decimal("0.3") * Decimal("0.51")),
+        (Decimal(150) * Decimal("1.0832"), Decimal(0)),  # EUR, undeclared (empty text)
+        (3 * Decimal("123456789.123456"), 3 * Decimal("123456789.123456") * Decimal("0.006")),
+        (Decimal("1E-7"), Decimal("1E-7") * Decimal("0.0051")),  # text "0.51": 0.51 %
+        (Decimal(5), 5 * Decimal("0.51234")),  # 0.51234 under 0.00%: 51.234 %
+    ]
+    total = sum(value for value, _ in lines)
+    us = sum(share for _, share in lines)
+    report = calc(LIBREOFFICE_BOM, rates={"EUR": Decimal("1.0832")}).to_json_dict()
+    assert report["undeclared_lines"] == ["L2"]
+    assert report["line_count"] == 5
+    assert Decimal(report["total_value"]) == total.quantize(Decimal("0.01"))
+    assert Decimal(report["us_value"]) == us.quantize(Decimal("0.01"))
+    assert report["us_content_pct"] == str(
+        (us * 100 / total).quantize(Decimal("0.0001"), ROUND_DOWN)
+    )
