@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -220,9 +221,9 @@ def compose(
     )
     context["tool_version"] = Fixed(__version__)
     context["screening"] = redactor.scrub(screening_context(screening))
-    if options.public:
-        redactor.checked = public_needles(redactor, profile, context)
     markdown = render_markdown(context, options.template_dir)
+    if options.public:
+        redactor.checked = public_needles(redactor, profile, context, markdown)
     cover = context["cover"]
     name = cover["consortium_name"] or "Consortium"
     header = [f"{name} — Proposal, Docket No. {profile.docket}"]
@@ -271,14 +272,16 @@ def build_proposal(
 
 
 def public_needles(
-    redactor: Redactor, profile: Profile, context: Mapping[str, Any]
+    redactor: Redactor, profile: Profile, context: Mapping[str, Any], markdown: str = ""
 ) -> Needles[Any]:
     """The withheld texts the output check looks for (`aiexp.document.leaks`): all but the
-    tool's own words — the templates, the profile, the marks, the headers, and every `Fixed`
-    text of the context (the notice's requirements, states, codes)."""
+    tool's own words — the templates, the profile, the marks, the headers, every `Fixed`
+    text of the context (the notice's requirements, states, codes), and the section numbers
+    the templates gave the headings (a withheld `2.5` is not found in "2.5 Layer 4")."""
     if not redactor.needles:
         return redactor.needles
     texts = [
+        *_SECTION_NUMBER.findall(markdown),
         *all_marks(),
         *fixed_texts(context),
         DRAFT_HEADER,
@@ -289,6 +292,10 @@ def public_needles(
     ]
     wording = tool_words([shipped_templates()], texts)
     return checked_needles(redactor.needles, wording)
+
+
+#: A heading's section number (`## 2.5 Layer 4: …`, `### 3.1 …`): one or two small numbers.
+_SECTION_NUMBER = re.compile(r"^#{1,6}[ \t]+([0-9]{1,2}(?:\.[0-9]{1,2})?)[ \t]", re.MULTILINE)
 
 
 def _profile_texts(value: Any) -> Iterator[str]:
