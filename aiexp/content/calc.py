@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from aiexp.content.figures import build_result
 from aiexp.content.rates import RateBook
-from aiexp.content.repeats import confirm_repeats
+from aiexp.content.repeats import confirm_repeats, first_ids
 from aiexp.content.result import BomSource, ContentResult
 from aiexp.content.rows import RowPass
 from aiexp.errors import BomError
@@ -86,6 +86,8 @@ def calculate(
                 f"{table.label}: the BOM has no lines (only a header); add one row per "
                 "Layer 1 line item"
             )
+    if rows.ids.needs_prefix:  # an id after the rising run may repeat one of it
+        rows.ids.add_prefix(first_ids(bom, rows.ids.rising))
     repeated = rows.ids.candidates()
     if repeated:
         confirm_repeats(bom, repeated)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import accumulate, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
@@ -106,6 +107,31 @@ class CocLines(Sequence[CocLine]):
         else:
             self._big[len(self._amounts)] = amount
             self._amounts.append(0)
+
+    def extend(self, lines: list[tuple[str, str, Any, Any]]) -> None:
+        """Add lines `(line_id, description, combination, amount)`, as `append` does each (a
+        chunk's flagged lines at a time, by whole-list operations)."""
+        if not lines:
+            return
+        ids, descriptions, combinations, amounts = zip(*lines, strict=True)
+        try:
+            packed = array("q", amounts)
+        except (OverflowError, TypeError):  # an amount above 64 bits, or a Decimal
+            for line in lines:
+                self.append(*line)
+            return
+        texts = self._texts
+        if len(texts) < _SHARED_TEXTS:
+            for description in set(descriptions).difference(texts):
+                if len(texts) >= _SHARED_TEXTS:
+                    break
+                texts[description] = description
+        encoded = [line_id.encode("utf-8", "surrogatepass") for line_id in ids]
+        self._ends.extend(islice(accumulate(map(len, encoded), initial=len(self._ids)), 1, None))
+        self._ids += b"".join(encoded)
+        self._descriptions.extend(map(texts.get, descriptions, descriptions))
+        self._combinations.extend(combinations)
+        self._amounts.extend(packed)
 
     def line_ids(self) -> list[str]:
         """The ids of the lines, in order."""

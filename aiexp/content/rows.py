@@ -29,7 +29,7 @@ from aiexp.bom import Table
 from aiexp.bom.table import Sources
 from aiexp.content.declared import Declared, agrees, declared, implied_pct
 from aiexp.content.rates import RateBook
-from aiexp.content.repeats import MASK, LineIds
+from aiexp.content.repeats import LineIds
 from aiexp.content.result import CocLines, ConfidentialLines
 from aiexp.content.scaled import (
     LARGEST_MONEY,
@@ -60,8 +60,6 @@ COMBINATION = (
 )
 #: CSV rows read at a time (the progress callback is called once per chunk).
 CHUNK_ROWS = 512
-#: Line-id hashes held in lists before they are packed into their arrays (fewer, larger packs).
-HASH_BATCH = 4096
 #: Distinct texts (or combinations) remembered per cache: bounded memory on any BOM.
 CACHE_LIMIT = 10_000
 _BLANK = Declared(0, 0, 0, 0, 0)  # an undeclared percentage (a blank cell)
@@ -151,14 +149,17 @@ class RowPass:
         combinations, quantities, percents = self.combinations, self.quantities, self.percents
         point = "," if self.decimal_comma else "."
         powers, largest = MONEY_POWERS, LARGEST_MONEY
-        record_hash, flush_hashes, mask = self.ids.appenders(), self.ids.flush, MASK
+        get_id, record_ids = itemgetter(i_id), self.ids.add
         undeclared, assumed_ids = self.undeclared.append, self.assumed_ids.append
-        coc, unknown = self.coc.append, self.unknown.append
+        # A chunk's flagged lines, by status (LINKED, UNKNOWN), added after the chunk.
+        linked: list[tuple[str, str, Combination, Any]] = []
+        unknown: list[tuple[str, str, Combination, Any]] = []
+        flag_line = {LINKED: linked.append, UNKNOWN: unknown.append}
         flags, i_flag = self.flags, at.get("confidential", width)
         keep_non, keep_us = self.keep_non_us, self.keep_us
         progress, done, size = self.progress, table.done, table.size
         total = us = assumed = 0
-        count = flushed = 0
+        count = 0
         non_floor: Any = -1  # the smallest share in a full heap (-1: not full yet)
         us_floor: Any = -1
         for chunk, line, formats, separator, sources in table.chunks(CHUNK_ROWS):
@@ -173,9 +174,12 @@ class RowPass:
             if pad or len(set(map(len, chunk))) > 1 or len(chunk[0]) != width:
                 rows = [row for row in chunk if self.fit(row)]
             keys = map(join, map(key_of, rows)) if join is not None else map(key_of, rows)
-            for row, key in zip(rows, keys, strict=True):
-                line_id = row[i_id]
-                if not fast or not line_id or line_id[0] == "#" or line_id != line_id.strip():
+            # The ids as written; a chunk where one is not (`odd`) has them read again below.
+            ids = list(map(get_id, rows)) if fast else [""] * len(rows)
+            odd = False
+            for row, key, line_id in zip(rows, keys, ids, strict=True):
+                if not line_id or line_id[0] == "#" or line_id != line_id.strip():
+                    odd = True
                     line_id = self.line_id(row, fmts)
                     if line_id is None:
                         continue  # a blank row
@@ -253,19 +257,21 @@ class RowPass:
                 if us_share > us_floor:
                     us_floor = keep_us(us_share, count, line_id, description, value)
                 if status:
-                    (coc if status == LINKED else unknown)(
-                        line_id, description, combination, qty * unit
-                    )
+                    flag_line[status]((line_id, description, combination, qty * unit))
                 if flags is not None:
                     flag = flags.get(row[i_flag])
                     if flag or (flag is None and self.flag(row, fmts)):
                         amount = qty * unit
                         self.keep_confidential(row, line_id, description, combination, amount, fmts)
-                digest = hash(line_id)
-                record_hash[digest & mask](digest)
-            if count >= flushed + HASH_BATCH:
-                flush_hashes()
-                flushed = count
+            if odd:
+                ids = [i for i in (self.line_id(row, fmts) for row in rows) if i is not None]
+            record_ids(ids)
+            if linked:
+                self.coc.extend(linked)
+                linked.clear()
+            if unknown:
+                self.unknown.extend(unknown)
+                unknown.clear()
             if progress is not None:
                 progress(done(), size)
         self.total, self.us, self.assumed, self.count = total, us, assumed, count
