@@ -529,3 +529,9 @@ def _show(value: object) -> str:
     shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(value))
     text = repr(value) if not isinstance(value, str) else f"'{shown}'"
     return text if len(text) <= 60 else text[:57] + "…'"
+
+
+def number_text(value: Decimal) -> str:
+    """A profile figure as people write it: `51`, `0.5` (no exponent, no trailing zeros)."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -159,3 +159,18 @@ def test_help_imports_no_heavy_library(args: list[str]) -> None:
     core = [m for m in mine if not m.startswith("aiexp.cli") and m not in ("aiexp", "aiexp.errors")]
     assert core == []
     assert "aiexp.cli.views" not in mine
+
+
+def test_content_calc_on_a_csv_builds_no_workbook_model(tmp_path: Path) -> None:
+    """content-calc on a CSV asks only the country-of-concern test of `aiexp.ownership`: the
+    workbook's pydantic models (`aiexp.model`) and the code table are never built."""
+    bom = tmp_path / "bom.csv"
+    bom.write_text(
+        "line_id,description,supplier,supplier_country,unit_value\nA,x,Acme,CN,1.5\n",
+        encoding="utf-8",
+    )
+    _, mine = _imported_by(["content-calc", str(bom), "--json"])
+    assert "aiexp.ownership.link" in mine  # the line's supplier was judged
+    built = [m for m in mine if m.split(".")[:2] in (["aiexp", "model"], ["aiexp", "codes"])]
+    assert built == []
+    assert "aiexp.findings" not in mine

@@ -31,7 +31,6 @@ from aiexp.codes.code import (
     BySheet,
     Code,
     Status,
-    number_text,
     profile_words,
 )
 from aiexp.codes.eligibility import ELIGIBILITY
@@ -54,7 +53,6 @@ __all__ = [
     "check_ignore_codes",
     "code_for",
     "finding",
-    "number_text",
     "profile_words",
 ]
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from aiexp.findings import Severity
+from aiexp.values import number_text
 
 if TYPE_CHECKING:
     from aiexp.profile import Profile
@@ -93,12 +93,6 @@ class Code:
     def fix_for(self, profile: Profile) -> str:
         """The fix with the profile's figures filled in."""
         return self.fix.format_map(profile_words(profile))
-
-
-def number_text(value: Decimal) -> str:
-    """A profile figure as people write it: `51`, `0.5` (no exponent, no trailing zeros)."""
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def profile_words(profile: Profile) -> dict[str, str]:

@@ -24,11 +24,17 @@ confirm whether the condition holds, so it is neither linked nor clear.
 The package: `link` (the test: `coc_status`, `member_status`, `provider_status`,
 `bom_line_status`), `models` (IV.C: `ip_owner_status`, `support_provider`, `developer_status`),
 `anchor` (II.2: `us_organization`; II.A: `is_foreign`). Import from `aiexp.ownership`.
+
+`link` needs no workbook model; `anchor` and `models` (which do) are imported when one of their
+names is first used, so that `content-calc` on a CSV — which asks `coc_status` only — starts
+without building the pydantic models of the workbook.
 """
 
 from __future__ import annotations
 
-from aiexp.ownership.anchor import UsOrganization, is_foreign, us_organization
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from aiexp.ownership.link import (
     NO_COLUMN,
     CocLink,
@@ -45,17 +51,49 @@ from aiexp.ownership.link import (
     provider_links,
     provider_status,
 )
-from aiexp.ownership.models import (
-    ModelOwnerStatus,
-    SupportProvider,
-    developer_status,
-    ip_owner_status,
-    merged_provider,
-    model_owner_status,
-    named_provider,
-    relies_on_support,
-    support_provider,
-)
+
+if TYPE_CHECKING:
+    from aiexp.ownership.anchor import UsOrganization, is_foreign, us_organization
+    from aiexp.ownership.models import (
+        ModelOwnerStatus,
+        SupportProvider,
+        developer_status,
+        ip_owner_status,
+        merged_provider,
+        model_owner_status,
+        named_provider,
+        relies_on_support,
+        support_provider,
+    )
+
+#: The names of `anchor` and `models`, imported on first use (see the module's docstring).
+_LAZY = {
+    **dict.fromkeys(("UsOrganization", "is_foreign", "us_organization"), "anchor"),
+    **dict.fromkeys(
+        (
+            "ModelOwnerStatus",
+            "SupportProvider",
+            "developer_status",
+            "ip_owner_status",
+            "merged_provider",
+            "model_owner_status",
+            "named_provider",
+            "relies_on_support",
+            "support_provider",
+        ),
+        "models",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"aiexp.ownership.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "NO_COLUMN",

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
-from aiexp.codes import number_text
-from aiexp.model import Member, Provider
-from aiexp.profile import Profile
-from aiexp.values import country_name
+from aiexp.values import country_name, number_text
+
+if TYPE_CHECKING:
+    from aiexp.model import Member, Provider
+    from aiexp.profile import Profile
 
 
 class _NoColumn(Enum):

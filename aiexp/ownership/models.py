@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from aiexp.codes import number_text
 from aiexp.model import AIModel, Consortium, Member, Provider
 from aiexp.ownership.link import (
     _FIELDS,
@@ -20,7 +19,7 @@ from aiexp.ownership.link import (
     member_status,
 )
 from aiexp.profile import Profile
-from aiexp.values import normalise_name
+from aiexp.values import normalise_name, number_text
 
 
 @dataclass(frozen=True)

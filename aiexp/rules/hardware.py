@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from aiexp.codes import number_text
 from aiexp.content.format import pct_str, usd_display
 from aiexp.findings import Finding, Location
 from aiexp.model import Provider
@@ -24,7 +23,7 @@ from aiexp.ownership import (
 from aiexp.rules.context import RuleContext
 from aiexp.rules.registry import check
 from aiexp.valuation import hardware_summary, layer_valuations
-from aiexp.values import normalise_name
+from aiexp.values import normalise_name, number_text
 
 SHOWN_LINES = 10
 

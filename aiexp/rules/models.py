@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from aiexp.codes import number_text
 from aiexp.findings import Finding, Location, Severity
 from aiexp.model import AIModel, Member, SupportFunction
 from aiexp.ownership import (
@@ -30,6 +29,7 @@ from aiexp.ownership import (
 )
 from aiexp.rules.context import RuleContext
 from aiexp.rules.registry import check
+from aiexp.values import number_text
 
 ALL_FUNCTIONS = frozenset(SupportFunction)
 
