@@ -3,8 +3,9 @@
 It writes the BOM (and a 100,000-line one: `--lines` takes a list) to a temporary folder, then,
 in the same run, `--runs` times in turn:
 
-- times a bare exact-Decimal `csv` loop over the file (in this process, CPU time): the sum of
-  quantity × unit_value × rate, and the U.S. share (percentage or subtractive form);
+- times a bare exact-Decimal `csv` loop over the file as a whole process (`--bare`; CPU time,
+  start-up included, as the issue compares whole processes): the sum of quantity × unit_value
+  × rate, and the U.S. share (percentage or subtractive form);
 - times `aiexp content-calc BOM --rate … --json` as a whole process (start-up included; CPU
   time and peak memory of that process, from `os.wait4`), for this checkout and — with
   `--before CHECKOUT` — another one (benchmarks/measure.py);
@@ -153,14 +154,16 @@ def one_size(lines: int, folder: Path, runs: int, trees: list[Checkout]) -> bool
         flush=True,
     )
     args = ["content-calc", str(bom), "--json", *rate_options()]
+    from measure import measure
+
     bare_cpus: list[float] = []
     found: dict[str, list[Measured]] = {tree.name: [] for tree in trees}
-    total = us = Decimal(0)
+    totals = ["", ""]
     for run in range(1, runs + 1):
-        cpu_started = time.process_time()
-        total, us = bare_loop(bom)
-        bare_cpus.append(time.process_time() - cpu_started)
-        line = f"  run {run}: bare Decimal csv loop {bare_cpus[-1]:6.2f} s CPU"
+        loop = measure([sys.executable, __file__, "--bare", str(bom)], ok=(0,))
+        bare_cpus.append(loop.cpu)
+        totals = loop.out.split()
+        line = f"  run {run}: bare Decimal csv loop {bare_cpus[-1]:6.2f} s CPU (process)"
         for tree in trees:
             measured = tree.run(*args)
             found[tree.name].append(measured)
@@ -175,10 +178,7 @@ def one_size(lines: int, folder: Path, runs: int, trees: list[Checkout]) -> bool
         fastest = min(found[tree.name], key=lambda m: m.cpu)
         peak = max(m.peak for m in found[tree.name])
         report = json.loads(fastest.out)
-        same = (
-            report["total_value"] == f"{total.quantize(Decimal('0.01')):f}"
-            and report["us_value"] == f"{us.quantize(Decimal('0.01')):f}"
-        )
+        same = [report["total_value"], report["us_value"]] == totals
         print(
             f"  {tree.name}: fastest {fastest.cpu:.2f} s CPU = {fastest.cpu / bare:.2f}x the bare "
             f"loop's {bare:.2f} s; peak {peak:.1f} MiB; totals agree to the cent: {same} "
@@ -201,7 +201,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.bare is not None:
         total, us = bare_loop(args.bare)
-        print(f"{total.quantize(Decimal('0.01'))} {us.quantize(Decimal('0.01'))}")
+        print(f"{total.quantize(Decimal('0.01')):f} {us.quantize(Decimal('0.01')):f}")
         return 0
     from measure import checkouts  # (not needed by --bare: its process stays bare)
 

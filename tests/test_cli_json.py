@@ -70,3 +70,12 @@ def test_a_report_with_long_lists_and_enums() -> None:
             "meets_threshold": False,
         }
     )
+
+
+def test_a_compact_list_of_line_ids_is_written_as_the_list() -> None:
+    from aiexp.content.result import LineIdList
+
+    ids = [f"L{n:06d}" for n in range(10_000)] + ['é"\\', ""]
+    document = {"coc_lines": LineIdList(ids), "empty": LineIdList(), "n": 1}
+    expected = {"coc_lines": ids, "empty": [], "n": 1}
+    assert "".join(json_pieces(document)) == json.dumps(expected, indent=2, ensure_ascii=False)

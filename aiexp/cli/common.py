@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,8 +87,10 @@ _SLICE = 4096
 def _pretty(value: Any, level: int) -> Iterator[str]:
     kind = type(value)
     if kind is not dict and kind is not list and kind is not tuple:
-        yield json.dumps(value, ensure_ascii=False)
-        return
+        if not isinstance(value, Sequence) or isinstance(value, str | bytes | bytearray):
+            yield json.dumps(value, ensure_ascii=False)
+            return
+        kind = list  # a compact sequence (a report's line ids): a list, read a slice at a time
     if not value:
         yield "{}" if kind is dict else "[]"
         return

@@ -95,7 +95,7 @@ def content_calc(
         from aiexp.cli.common import print_json
 
         # Written piece by piece (a large BOM's list of flagged ids is one piece).
-        print_json(result.to_json_dict())
+        print_json(result.to_json_dict(compact=True))
     else:
         from aiexp.cli.common import print_view
         from aiexp.cli.views import content_view

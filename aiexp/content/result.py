@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -58,6 +58,67 @@ _SHARED_TEXTS = 4096
 _INT64 = 2**63
 
 
+class LineIdList(Sequence[str]):
+    """Line ids stored compactly, in order: their UTF-8 bytes in one buffer and where each ends.
+
+    A BOM may leave many lines undeclared or flagged; a list of a hundred thousand short strings
+    costs about 65 bytes a line and scatters them through memory, this about 16. Read like a
+    list of str (and equal to one with the same ids).
+    """
+
+    __slots__ = ("_ends", "_ids")
+
+    def __init__(self, ids: Iterable[str] = ()) -> None:
+        self._ids = bytearray()
+        self._ends = array("Q")
+        self.extend(list(ids))
+
+    def append(self, line_id: str) -> None:
+        """Add one id."""
+        self._ids += line_id.encode("utf-8", "surrogatepass")
+        self._ends.append(len(self._ids))
+
+    def extend(self, ids: Sequence[str]) -> None:
+        """Add ids (a chunk's at a time)."""
+        encoded = [line_id.encode("utf-8", "surrogatepass") for line_id in ids]
+        self._ends.extend(islice(accumulate(map(len, encoded), initial=len(self._ids)), 1, None))
+        self._ids += b"".join(encoded)
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("LineIdList index out of range")
+        start = self._ends[index - 1] if index else 0
+        return self._ids[start : self._ends[index]].decode("utf-8", "surrogatepass")
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[k] for k in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LineIdList):
+            return self._ids == other._ids and self._ends == other._ends
+        if isinstance(other, list | tuple):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # (mutable, like a list)
+
+    def __repr__(self) -> str:
+        return f"LineIdList({list(self)!r})"
+
+
 class CocLines(Sequence[CocLine]):
     """The lines linked to a country of concern, stored compactly: a BOM may flag many.
 
@@ -73,7 +134,6 @@ class CocLines(Sequence[CocLine]):
         "_big",
         "_combinations",
         "_descriptions",
-        "_ends",
         "_ids",
         "_texts",
         "_value",
@@ -81,8 +141,7 @@ class CocLines(Sequence[CocLine]):
 
     def __init__(self, value: Callable[[Any, Any], Decimal]) -> None:
         """`value(amount, combination)` is the exact line value of a stored amount."""
-        self._ids = bytearray()
-        self._ends = array("Q")
+        self._ids = LineIdList()
         self._descriptions: list[str] = []
         self._combinations: list[Any] = []
         self._amounts = array("q")
@@ -98,8 +157,7 @@ class CocLines(Sequence[CocLine]):
             shared = description
             if len(texts) < _SHARED_TEXTS:
                 texts[description] = description
-        self._ids += line_id.encode("utf-8", "surrogatepass")
-        self._ends.append(len(self._ids))
+        self._ids.append(line_id)
         self._descriptions.append(shared)
         self._combinations.append(combination)
         if type(amount) is int and -_INT64 <= amount < _INT64:
@@ -126,23 +184,17 @@ class CocLines(Sequence[CocLine]):
                 if len(texts) >= _SHARED_TEXTS:
                     break
                 texts[description] = description
-        encoded = [line_id.encode("utf-8", "surrogatepass") for line_id in ids]
-        self._ends.extend(islice(accumulate(map(len, encoded), initial=len(self._ids)), 1, None))
-        self._ids += b"".join(encoded)
+        self._ids.extend(ids)
         self._descriptions.extend(map(texts.get, descriptions, descriptions))
         self._combinations.extend(combinations)
         self._amounts.extend(packed)
 
-    def line_ids(self) -> list[str]:
-        """The ids of the lines, in order."""
-        return [self._line_id(k) for k in range(len(self))]
-
-    def _line_id(self, index: int) -> str:
-        start = self._ends[index - 1] if index else 0
-        return self._ids[start : self._ends[index]].decode("utf-8", "surrogatepass")
+    def line_ids(self) -> LineIdList:
+        """The ids of the lines, in order (the stored list itself: read it, do not change it)."""
+        return self._ids
 
     def __len__(self) -> int:
-        return len(self._ends)
+        return len(self._ids)
 
     @overload
     def __getitem__(self, index: int) -> CocLine: ...
@@ -161,7 +213,7 @@ class CocLines(Sequence[CocLine]):
         amount = self._big.get(index, self._amounts[index])
         supplier, country, place, controlled = combination[3]
         return CocLine(
-            self._line_id(index),
+            self._ids[index],
             self._descriptions[index],
             supplier,
             country,
@@ -279,8 +331,8 @@ class ContentResult:
     #: The same figures without any assumption (the ITA method alone).
     declared: HardwareFigures
     line_count: int
-    undeclared_lines: list[str]
-    assumed_lines: list[str]
+    undeclared_lines: LineIdList
+    assumed_lines: LineIdList
     coc_lines: CocLines
     #: Lines whose supplier's country-of-concern status is blank (SPEC §4: unknown, never "no"):
     #: not linked on the facts given, but not shown clear either.
@@ -349,8 +401,13 @@ class ContentResult:
         """Whether the declared content alone meets the threshold."""
         return self.declared.meets_threshold
 
-    def to_json_dict(self) -> dict[str, Any]:
-        """The SPEC §3 `--json` document, plus a few added keys (the spec's are never renamed)."""
+    def to_json_dict(self, *, compact: bool = False) -> dict[str, Any]:
+        """The SPEC §3 `--json` document, plus a few added keys (the spec's are never renamed).
+
+        With `compact`, the lists of line ids are the stored sequences themselves (`print_json`
+        writes them a slice at a time: a large BOM's lists are never made whole); else lists.
+        """
+        ids: Callable[[Sequence[str]], Sequence[str]] = (lambda kept: kept) if compact else list
         return {
             "total_value": money_str(self.total_value),
             "us_value": money_str(self.us_value),
@@ -360,14 +417,14 @@ class ContentResult:
             "shortfall_value": money_str(self.shortfall_value),
             "us_content_pct_without_assumptions": pct_str(self.us_content_pct_without_assumptions),
             "line_count": self.line_count,
-            "undeclared_lines": list(self.undeclared_lines),
-            "assumed_lines": list(self.assumed_lines),
-            "coc_lines": self.coc_lines.line_ids(),
+            "undeclared_lines": ids(self.undeclared_lines),
+            "assumed_lines": ids(self.assumed_lines),
+            "coc_lines": ids(self.coc_lines.line_ids()),
             "top_non_us": [line.to_json_dict() for line in self.top_non_us],
             "currency": "USD",
             # Added keys (SPEC §3 allows more; these help a reviewer check the figure).
-            "supplier_unknown_lines": self.unknown_lines.line_ids(),
-            "confidential_lines": self.confidential_lines.line_ids(),
+            "supplier_unknown_lines": ids(self.unknown_lines.line_ids()),
+            "confidential_lines": ids(self.confidential_lines.line_ids()),
             "us_value_without_assumptions": money_str(self.us_value_without_assumptions),
             "meets_threshold_without_assumptions": self.meets_threshold_without_assumptions,
             "margin_value": money_str(self.margin_value),

@@ -30,7 +30,7 @@ from aiexp.bom.table import Sources
 from aiexp.content.declared import Declared, agrees, declared, implied_pct
 from aiexp.content.rates import RateBook
 from aiexp.content.repeats import LineIds
-from aiexp.content.result import CocLines, ConfidentialLines
+from aiexp.content.result import CocLines, ConfidentialLines, LineIdList
 from aiexp.content.scaled import (
     LARGEST_MONEY,
     MONEY_PLACES,
@@ -117,8 +117,8 @@ class RowPass:
         self.us: int | Decimal = 0
         self.assumed: int | Decimal = 0
         self.count = 0
-        self.undeclared: list[str] = []
-        self.assumed_ids: list[str] = []
+        self.undeclared = LineIdList()
+        self.assumed_ids = LineIdList()
         self.coc = CocLines(_coc_value)
         self.unknown = CocLines(_coc_value)
         self.non_us_heap: list[HeapEntry] = []
@@ -150,7 +150,10 @@ class RowPass:
         point = "," if self.decimal_comma else "."
         powers, largest = MONEY_POWERS, LARGEST_MONEY
         get_id, record_ids = itemgetter(i_id), self.ids.add
-        undeclared, assumed_ids = self.undeclared.append, self.assumed_ids.append
+        # A chunk's undeclared (and assumed) lines, added after the chunk.
+        undeclared_ids: list[str] = []
+        assumed_chunk: list[str] = []
+        undeclared, assumed_ids = undeclared_ids.append, assumed_chunk.append
         # A chunk's flagged lines, by status (LINKED, UNKNOWN), added after the chunk.
         linked: list[tuple[str, str, Combination, Any]] = []
         unknown: list[tuple[str, str, Combination, Any]] = []
@@ -266,6 +269,12 @@ class RowPass:
             if odd:
                 ids = [i for i in (self.line_id(row, fmts) for row in rows) if i is not None]
             record_ids(ids)
+            if undeclared_ids:
+                self.undeclared.extend(undeclared_ids)
+                undeclared_ids.clear()
+            if assumed_chunk:
+                self.assumed_ids.extend(assumed_chunk)
+                assumed_chunk.clear()
             if linked:
                 self.coc.extend(linked)
                 linked.clear()

@@ -7,7 +7,7 @@ Without a BOM, the Consortium sheet's summary figures are used, and the percenta
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from aiexp.content.format import pct_str, usd_display
@@ -41,7 +41,7 @@ def _bom_location(ctx: RuleContext) -> Location:
     return Location(file=ctx.wb.file)
 
 
-def _ids(ids: list[str]) -> str:
+def _ids(ids: Sequence[str]) -> str:
     shown = ", ".join(ids[:SHOWN_LINES])
     return shown + (f" and {len(ids) - SHOWN_LINES} more" if len(ids) > SHOWN_LINES else "")
 

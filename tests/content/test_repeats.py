@@ -147,35 +147,3 @@ def test_unique_ids_in_any_order_give_the_same_figures(tmp_path: Path, ids: list
     result = calc(write_csv(tmp_path / "bom.csv", lines))
     assert result.line_count == len(ids)
     assert result.figures.total_value == sum(range(1, len(ids) + 1))
-
-
-def test_flagged_lines_added_a_chunk_at_a_time_equal_those_added_one_by_one() -> None:
-    from decimal import Decimal
-
-    from aiexp.content.result import CocLines
-
-    def value(amount: object, combination: object) -> Decimal:
-        return Decimal(str(amount)) * 2
-
-    def cable() -> str:  # a new string object each time, as each CSV row gives
-        return "".join(("Ca", "ble"))
-
-    combination = (None, 1, False, ("Pearl River Cable Co.", "CN", "CN", False), "USD")
-    batches = [
-        [("L1", cable(), combination, 10), ("Lé2", cable(), combination, 2**62)],
-        [("L3", "Rack", combination, Decimal("2.5")), ("L4", cable(), combination, 7)],
-        [("L5", "Rack", combination, 2**64), ("\udcff6", "Fan", combination, -3)],
-        [],
-    ]
-    one, chunked = CocLines(value), CocLines(value)
-    for batch in batches:
-        for entry in batch:
-            one.append(*entry)
-        chunked.extend(batch)
-    assert list(chunked) == list(one)
-    assert len(chunked) == 6
-    assert chunked.line_ids() == ["L1", "Lé2", "L3", "L4", "L5", "\udcff6"]
-    assert chunked[2].line_value == Decimal("5.0")
-    assert chunked[4].line_value == 2 * 2**64
-    descriptions = [chunked[k].description for k in range(6)]
-    assert descriptions[0] is descriptions[1] is descriptions[3]  # one text, shared

@@ -14,6 +14,7 @@ bound them): the public list is the largest lines that are not confidential.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -118,7 +119,7 @@ def hardware(s: Shaper) -> dict[str, Any]:
     return {"basis": Fixed("none"), "threshold": pct_display(threshold, 0), "withheld": 0}
 
 
-def _ids(s: Shaper, ids: list[str]) -> list[Any]:
+def _ids(s: Shaper, ids: Sequence[str]) -> list[Any]:
     """Line ids as listed: a confidential one marked (full) or counted in one mark (public)."""
     if not s.public:
         return [s.bom_id(line_id) for line_id in ids]
