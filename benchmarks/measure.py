@@ -1,7 +1,10 @@
 """What the benchmarks share: whole processes measured, and aiexp run from a chosen checkout.
 
 - `measure(command)`: the CPU time (user + system), wall time and peak memory of one whole
-  process, from `os.wait4` (so only that process counts, never the benchmark itself).
+  process, from `os.wait4` (so only that process counts, never the benchmark itself), taken by
+  `benchmarks/spawn.py`, a small fresh process that starts the command: on Linux a child's
+  peak memory starts at the peak of the process that started it, which for a benchmark that
+  has grown (a large BOM written, many outputs kept) is larger than the command's own.
 - `Checkout`: aiexp from a given source tree — this one ("after"), or another one given with
   `--before` (`git -C /work/main worktree add /tmp/base <commit>`) — run as `aiexp …` with
   `PYTHONPATH` set to that tree, so both run with the same Python and the same libraries.
@@ -18,6 +21,7 @@ Each figure is printed with the command that reproduces it (`Checkout.shown`).
 from __future__ import annotations
 
 import compileall
+import json
 import os
 import shlex
 import shutil
@@ -30,6 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The small process that starts each measured command (see the module's docstring).
+SPAWN = Path(__file__).resolve().parent / "spawn.py"
 
 
 @dataclass(frozen=True)
@@ -47,18 +53,24 @@ def measure(
     command: Sequence[str], *, env: dict[str, str] | None = None, ok: Sequence[int] = (0, 1)
 ) -> Measured:
     """Run `command` to its end and measure it; SystemExit when its exit code is not in `ok`."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+    with tempfile.TemporaryDirectory() as folder:
+        out, err = Path(folder) / "out", Path(folder) / "err"
         started = time.perf_counter()
-        child = subprocess.Popen(list(command), stdout=out, stderr=err, env=env)
-        _, status, usage = os.wait4(child.pid, 0)
+        done = subprocess.run(
+            [sys.executable, str(SPAWN), str(out), str(err), *command],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         wall = time.perf_counter() - started
-        child.returncode = code = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        text, problem = out.read(), err.read()
+        figures = json.loads(done.stdout)
+        code = int(figures["code"])
+        text = out.read_text(encoding="utf-8", errors="replace")
+        problem = err.read_text(encoding="utf-8", errors="replace")
     if code not in ok:
         raise SystemExit(f"{shlex.join(command)} exited {code}: {problem[-2000:]}")
-    return Measured(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024, code, text)
+    return Measured(float(figures["cpu"]), wall, figures["peak_kib"] / 1024, code, text)
 
 
 @dataclass(frozen=True)
