@@ -146,6 +146,9 @@ class Consortium(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     _member_index: tuple[tuple[int, int], dict[str, Member]] | None = PrivateAttr(default=None)
+    _provider_index: tuple[tuple[int, int], dict[str, list[Provider]]] | None = PrivateAttr(
+        default=None
+    )
 
     info: ConsortiumInfo = Field(default_factory=ConsortiumInfo, title="Consortium")
     narratives: list[Narrative] = Field(default_factory=list, title="Narratives")
@@ -197,3 +200,15 @@ class Consortium(BaseModel):
                     index.setdefault(normalise_name(member.name), member)
             self._member_index = (key, index)
         return self._member_index[1]
+
+    def providers_by_name(self) -> dict[str, list[Provider]]:
+        """The Providers rows by normalised provider name, in sheet order, built once (as
+        `members_by_name`: a member's own rows are looked up once per member)."""
+        key = (id(self.providers), len(self.providers))
+        if self._provider_index is None or self._provider_index[0] != key:
+            index: dict[str, list[Provider]] = {}
+            for provider in self.providers:
+                if provider.provider:
+                    index.setdefault(normalise_name(provider.provider), []).append(provider)
+            self._provider_index = (key, index)
+        return self._provider_index[1]

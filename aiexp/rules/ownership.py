@@ -80,12 +80,7 @@ def own_provider_rows(ctx: RuleContext, member: Member) -> list[Provider]:
     """The member's own Providers rows (its name, case and spaces ignored)."""
     if not member.name:
         return []
-    key = normalise_name(member.name)
-    return [
-        row
-        for row in ctx.consortium.providers
-        if row.provider and normalise_name(row.provider) == key
-    ]
+    return ctx.consortium.providers_by_name().get(normalise_name(member.name), [])
 
 
 def provider_row_links(
