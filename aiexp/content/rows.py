@@ -14,7 +14,8 @@ a country of concern, kind, currency and origin are looked up once per distinct 
 quantity or percentage once per distinct text. Anything else (a `$`, a grouping comma, a blank,
 an .xlsx cell with its number format, a bad value) goes to the same value parsers as the
 workbook's, which give the exact value or a located error. Nothing is kept per line but what
-the report needs: two bounded heaps, the ids of flagged lines, and an 8-byte hash of each id.
+the report needs: two bounded heaps, the ids of undeclared and flagged lines (compactly), and —
+from the first line whose id does not rise — an 8-byte hash of each id (`aiexp.content.repeats`).
 """
 
 from __future__ import annotations
@@ -151,9 +152,9 @@ class RowPass:
         powers, largest = MONEY_POWERS, LARGEST_MONEY
         get_id, record_ids = itemgetter(i_id), self.ids.add
         # A chunk's undeclared (and assumed) lines, added after the chunk.
-        undeclared_ids: list[str] = []
+        undeclared_chunk: list[str] = []
         assumed_chunk: list[str] = []
-        undeclared, assumed_ids = undeclared_ids.append, assumed_chunk.append
+        undeclared, assumed_ids = undeclared_chunk.append, assumed_chunk.append
         # A chunk's flagged lines, by status (LINKED, UNKNOWN), added after the chunk.
         linked: list[tuple[str, str, Combination, Any]] = []
         unknown: list[tuple[str, str, Combination, Any]] = []
@@ -269,9 +270,9 @@ class RowPass:
             if odd:
                 ids = [i for i in (self.line_id(row, fmts) for row in rows) if i is not None]
             record_ids(ids)
-            if undeclared_ids:
-                self.undeclared.extend(undeclared_ids)
-                undeclared_ids.clear()
+            if undeclared_chunk:
+                self.undeclared.extend(undeclared_chunk)
+                undeclared_chunk.clear()
             if assumed_chunk:
                 self.assumed_ids.extend(assumed_chunk)
                 assumed_chunk.clear()
